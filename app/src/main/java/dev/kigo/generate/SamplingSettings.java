@@ -1,0 +1,100 @@
+package dev.kigo.generate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every knob that decides which tokens a generation picks. Immutable and validated on construction, so a
+ * bad value is rejected with a sentence a poet can read, and the same record is stored in the library as
+ * JSON (Jackson maps records by component name) and shown in the UI.
+ *
+ * @param temperature       0 means greedy (always the most likely token); higher is wilder
+ * @param topK              keep only the k most likely tokens; 0 disables
+ * @param topP              nucleus: keep the smallest set of tokens whose probability reaches p; 1 disables
+ * @param minP              drop tokens less likely than minP times the most likely one; 0 disables
+ * @param repetitionPenalty divide (or multiply, if negative) the logits of tokens already seen; 1 disables
+ * @param noRepeatNgramSize forbid any n-gram of this size from appearing twice; 0 disables
+ * @param beams             beam search width; 1 means sampling
+ * @param maxTokens         most tokens to generate
+ * @param seed              random seed: the same seed and settings give the same text
+ * @param stopStrings       generation ends when the text produced so far contains one of these
+ */
+public record SamplingSettings(
+        double temperature,
+        int topK,
+        double topP,
+        double minP,
+        double repetitionPenalty,
+        int noRepeatNgramSize,
+        int beams,
+        int maxTokens,
+        long seed,
+        List<String> stopStrings) {
+
+    public static final int MAX_BEAMS = 16;
+    public static final int MAX_TOKENS_LIMIT = 4096;
+
+    public SamplingSettings {
+        stopStrings = stopStrings == null ? List.of() : List.copyOf(stopStrings);
+        check(Double.isFinite(temperature) && temperature >= 0 && temperature <= 10,
+                "Temperature must be between 0 and 10 (0 = greedy), not " + temperature + ".");
+        check(topK >= 0, "Top-k must be 0 (off) or a positive number of tokens, not " + topK + ".");
+        check(Double.isFinite(topP) && topP > 0 && topP <= 1,
+                "Top-p must be above 0 and at most 1 (1 = off), not " + topP + ".");
+        check(Double.isFinite(minP) && minP >= 0 && minP < 1,
+                "Min-p must be at least 0 (off) and below 1, not " + minP + ".");
+        check(Double.isFinite(repetitionPenalty) && repetitionPenalty > 0 && repetitionPenalty <= 10,
+                "Repetition penalty must be above 0 and at most 10 (1 = off), not " + repetitionPenalty + ".");
+        check(noRepeatNgramSize >= 0, "No-repeat n-gram size must be 0 (off) or more, not " + noRepeatNgramSize + ".");
+        check(beams >= 1 && beams <= MAX_BEAMS, "Beams must be between 1 and " + MAX_BEAMS + ", not " + beams + ".");
+        check(maxTokens >= 1 && maxTokens <= MAX_TOKENS_LIMIT,
+                "Max tokens must be between 1 and " + MAX_TOKENS_LIMIT + ", not " + maxTokens + ".");
+        for (String stop : stopStrings) {
+            check(stop != null && !stop.isEmpty(), "Stop strings must not be empty.");
+        }
+    }
+
+    /** Balanced defaults: the settings the shipped model's evaluation uses. */
+    public static SamplingSettings defaults() {
+        return new SamplingSettings(0.8, 40, 0.95, 0.0, 1.1, 0, 1, 64, 42L, List.of());
+    }
+
+    public static SamplingSettings greedy(int maxTokens) {
+        return new SamplingSettings(0.0, 0, 1.0, 0.0, 1.0, 0, 1, maxTokens, 0L, List.of());
+    }
+
+    public SamplingSettings withSeed(long newSeed) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
+                maxTokens, newSeed, stopStrings);
+    }
+
+    public SamplingSettings withMaxTokens(int newMaxTokens) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
+                newMaxTokens, seed, stopStrings);
+    }
+
+    public SamplingSettings withTemperature(double newTemperature) {
+        return new SamplingSettings(newTemperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
+                maxTokens, seed, stopStrings);
+    }
+
+    public SamplingSettings withBeams(int newBeams) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, newBeams,
+                maxTokens, seed, stopStrings);
+    }
+
+    public SamplingSettings withStopStrings(List<String> newStopStrings) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
+                maxTokens, seed, Objects.requireNonNullElse(newStopStrings, List.of()));
+    }
+
+    public boolean isGreedy() {
+        return temperature == 0.0 && beams == 1;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+"""Kigo's model recipe: build the corpus, train a small GPT-2, export it to ONNX, evaluate it."""

@@ -10,6 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,6 +27,11 @@ final class Database implements AutoCloseable {
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
 
     private final Path file;
@@ -97,6 +105,47 @@ final class Database implements AutoCloseable {
                 rollbackQuietly();
             }
         }
+    }
+
+    /** Every row of a query, mapped. */
+    <T> List<T> list(String failure, String sql, RowMapper<T> mapper, Object... parameters) {
+        return read(failure, connection -> {
+            List<T> values = new ArrayList<>();
+            try (PreparedStatement select = prepare(connection, sql, parameters); ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    values.add(mapper.map(row));
+                }
+            }
+            return values;
+        });
+    }
+
+    /** The first row of a query, mapped; empty when there is none. */
+    <T> Optional<T> first(String failure, String sql, RowMapper<T> mapper, Object... parameters) {
+        return read(failure, connection -> {
+            try (PreparedStatement select = prepare(connection, sql, parameters); ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
+            }
+        });
+    }
+
+    /** One statement in its own transaction; returns the number of rows it changed. */
+    int update(String failure, String sql, Object... parameters) {
+        return write(failure, connection -> update(connection, sql, parameters));
+    }
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     void execute(String sql) throws SQLException {

@@ -144,11 +144,7 @@ public final class PieceStore {
     public void setFavourite(long pieceId, boolean favourite) {
         database.write("Could not change the favourite mark of piece " + pieceId, connection -> {
             requirePiece(connection, pieceId);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE piece SET favourite = ? WHERE id = ?")) {
-                update.setBoolean(1, favourite);
-                update.setLong(2, pieceId);
-                update.executeUpdate();
-            }
+            Database.update(connection, "UPDATE piece SET favourite = ? WHERE id = ?", favourite ? 1 : 0, pieceId);
             return null;
         });
     }
@@ -158,10 +154,7 @@ public final class PieceStore {
         List<String> clean = Tags.normalise(tags);
         database.write("Could not change the tags of piece " + pieceId, connection -> {
             requirePiece(connection, pieceId);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tag WHERE piece_id = ?")) {
-                delete.setLong(1, pieceId);
-                delete.executeUpdate();
-            }
+            Database.update(connection, "DELETE FROM tag WHERE piece_id = ?", pieceId);
             insertTags(connection, pieceId, clean);
             return null;
         });
@@ -227,18 +220,12 @@ public final class PieceStore {
      */
     public int emptyTrash(Instant deletedBefore) {
         return database.write("Could not empty the trash", connection -> {
-            int removed;
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM piece WHERE deleted_at IS NOT NULL AND deleted_at < ?")) {
-                delete.setLong(1, deletedBefore.toEpochMilli());
-                removed = delete.executeUpdate();
-            }
-            try (Statement orphans = connection.createStatement()) {
-                orphans.executeUpdate("""
-                        DELETE FROM generation WHERE id NOT IN (
-                            SELECT generation_id FROM piece WHERE generation_id IS NOT NULL
-                            UNION SELECT generation_id FROM version WHERE generation_id IS NOT NULL)""");
-            }
+            int removed = Database.update(connection,
+                    "DELETE FROM piece WHERE deleted_at IS NOT NULL AND deleted_at < ?", deletedBefore.toEpochMilli());
+            Database.update(connection, """
+                    DELETE FROM generation WHERE id NOT IN (
+                        SELECT generation_id FROM piece WHERE generation_id IS NOT NULL
+                        UNION SELECT generation_id FROM version WHERE generation_id IS NOT NULL)""");
             return removed;
         });
     }
@@ -247,15 +234,8 @@ public final class PieceStore {
 
     /** The piece with this id, also when it is in the trash. */
     public Optional<Piece> find(long pieceId) {
-        return database.read("Could not read piece " + pieceId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + PIECE_COLUMNS + PIECE_FROM + " WHERE p.id = ?")) {
-                select.setLong(1, pieceId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(piece(row)) : Optional.empty();
-                }
-            }
-        });
+        return database.first("Could not read piece " + pieceId,
+                "SELECT " + PIECE_COLUMNS + PIECE_FROM + " WHERE p.id = ?", PieceStore::piece, pieceId);
     }
 
     public Piece get(long pieceId) {
@@ -264,36 +244,15 @@ public final class PieceStore {
 
     /** Every version of the piece, oldest first; the last one is the piece as it stands. */
     public List<Version> versions(long pieceId) {
-        return database.read("Could not read the versions of piece " + pieceId, connection -> {
-            List<Version> versions = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, piece_id, parent_id, kind, title, text, form, verdict_json, form_valid,
-                           generation_id, created_at
-                    FROM version WHERE piece_id = ? ORDER BY id""")) {
-                select.setLong(1, pieceId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        versions.add(new Version(row.getLong("id"), row.getLong("piece_id"),
-                                optionalLong(row, "parent_id"), VersionKind.valueOf(row.getString("kind")),
-                                new PieceContent(row.getString("title"), row.getString("text"), row.getString("form"),
-                                        row.getString("verdict_json"), row.getBoolean("form_valid")),
-                                optionalLong(row, "generation_id"), Instant.ofEpochMilli(row.getLong("created_at"))));
-                    }
-                }
-            }
-            return versions;
-        });
+        return database.list("Could not read the versions of piece " + pieceId, """
+                SELECT id, piece_id, parent_id, kind, title, text, form, verdict_json, form_valid, generation_id,
+                       created_at
+                FROM version WHERE piece_id = ? ORDER BY id""", PieceStore::version, pieceId);
     }
 
     public Optional<StoredGeneration> generation(long generationId) {
-        return database.read("Could not read generation " + generationId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM generation WHERE id = ?")) {
-                select.setLong(1, generationId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(generation(row)) : Optional.empty();
-                }
-            }
-        });
+        return database.first("Could not read generation " + generationId, "SELECT * FROM generation WHERE id = ?",
+                PieceStore::generation, generationId);
     }
 
     /** What to run again to reproduce the piece's latest generation; empty for a piece written by hand. */
@@ -307,63 +266,34 @@ public final class PieceStore {
 
     public List<Piece> search(SearchQuery query) {
         SqlFilter filter = SqlFilter.of(query);
-        String sql = "SELECT " + PIECE_COLUMNS + PIECE_FROM + filter.joinAndWhere() + " ORDER BY " + filter.orderBy()
-                + " LIMIT ? OFFSET ?";
-        return database.read("Could not search the library", connection -> {
-            List<Piece> pieces = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int next = filter.bind(select, 1);
-                select.setInt(next, query.limit());
-                select.setInt(next + 1, query.offset());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        pieces.add(piece(row));
-                    }
-                }
-            }
-            return pieces;
-        });
+        List<Object> parameters = new ArrayList<>(filter.parameters());
+        parameters.add(query.limit());
+        parameters.add(query.offset());
+        return database.list("Could not search the library",
+                "SELECT " + PIECE_COLUMNS + PIECE_FROM + filter.joinAndWhere() + " ORDER BY " + filter.orderBy()
+                        + " LIMIT ? OFFSET ?",
+                PieceStore::piece, parameters.toArray());
     }
 
     /** How many pieces the query finds, ignoring its limit and offset. */
     public int count(SearchQuery query) {
         SqlFilter filter = SqlFilter.of(query);
-        return database.read("Could not count the library", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT count(*)" + PIECE_FROM + filter.joinAndWhere())) {
-                filter.bind(select, 1);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
+        return database.first("Could not count the library", "SELECT count(*)" + PIECE_FROM + filter.joinAndWhere(),
+                row -> row.getInt(1), filter.parameters().toArray()).orElse(0);
     }
 
     /** Every tag in use on pieces outside the trash, alphabetically. */
     public List<String> tags() {
-        return strings("""
+        return database.list("Could not read the tags", """
                 SELECT DISTINCT t.name FROM tag t JOIN piece p ON p.id = t.piece_id
-                WHERE p.deleted_at IS NULL ORDER BY t.name""");
+                WHERE p.deleted_at IS NULL ORDER BY t.name""", row -> row.getString(1));
     }
 
     /** Every model that wrote a piece outside the trash, alphabetically (for the model filter). */
     public List<String> modelNames() {
-        return strings("""
+        return database.list("Could not read the model names", """
                 SELECT DISTINCT g.model_name FROM piece p JOIN generation g ON g.id = p.generation_id
-                WHERE p.deleted_at IS NULL ORDER BY g.model_name COLLATE NOCASE""");
-    }
-
-    private List<String> strings(String sql) {
-        return database.read("Could not read the library", connection -> {
-            List<String> values = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    values.add(row.getString(1));
-                }
-            }
-            return values;
-        });
+                WHERE p.deleted_at IS NULL ORDER BY g.model_name COLLATE NOCASE""", row -> row.getString(1));
     }
 
     // Rows
@@ -467,6 +397,14 @@ public final class PieceStore {
                 row.getString("model_name"), Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("edited_at")),
                 Optional.ofNullable(deletedAt).map(Instant::ofEpochMilli));
+    }
+
+    private static Version version(ResultSet row) throws SQLException {
+        return new Version(row.getLong("id"), row.getLong("piece_id"), optionalLong(row, "parent_id"),
+                VersionKind.valueOf(row.getString("kind")),
+                new PieceContent(row.getString("title"), row.getString("text"), row.getString("form"),
+                        row.getString("verdict_json"), row.getBoolean("form_valid")),
+                optionalLong(row, "generation_id"), Instant.ofEpochMilli(row.getLong("created_at")));
     }
 
     private static StoredGeneration generation(ResultSet row) throws SQLException {

@@ -2,17 +2,17 @@ package dev.kigo.library;
 
 import dev.kigo.generate.SamplingSettings;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Named sampling presets the poet saved (the built-in ones live in the UI). Names are case-insensitive. */
 public final class PresetStore {
     static final int MAX_NAME_LENGTH = 60;
+
+    private static final String CLEAR_DEFAULT = "UPDATE preset SET is_default = 0 WHERE is_default = 1";
 
     private final Database database;
 
@@ -23,44 +23,22 @@ public final class PresetStore {
     /** Saves or replaces the preset; a replaced preset stays the default if it was. */
     public Preset save(String name, SamplingSettings settings) {
         String clean = checkName(name);
-        database.write("Could not save the preset \"" + clean + "\"", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO preset (name, settings_json, is_default, updated_at) VALUES (?, ?, 0, ?)
-                    ON CONFLICT (name) DO UPDATE SET name = excluded.name, settings_json = excluded.settings_json,
-                                                     updated_at = excluded.updated_at""")) {
-                upsert.setString(1, clean);
-                upsert.setString(2, SettingsJson.write(settings));
-                upsert.setLong(3, database.now());
-                upsert.executeUpdate();
-            }
-            return null;
-        });
+        database.update("Could not save the preset \"" + clean + "\"", """
+                INSERT INTO preset (name, settings_json, is_default, updated_at) VALUES (?, ?, 0, ?)
+                ON CONFLICT (name) DO UPDATE SET name = excluded.name, settings_json = excluded.settings_json,
+                                                 updated_at = excluded.updated_at""",
+                clean, SettingsJson.write(settings), database.now());
         return find(clean).orElseThrow();
     }
 
     public Optional<Preset> find(String name) {
-        return database.read("Could not read the preset \"" + name + "\"", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM preset WHERE name = ?")) {
-                select.setString(1, name == null ? "" : name.strip());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(preset(row)) : Optional.empty();
-                }
-            }
-        });
+        return database.first("Could not read the preset \"" + name + "\"", "SELECT * FROM preset WHERE name = ?",
+                PresetStore::preset, strip(name));
     }
 
     /** Every saved preset, by name. */
     public List<Preset> all() {
-        return database.read("Could not read the presets", connection -> {
-            List<Preset> presets = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM preset ORDER BY name");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    presets.add(preset(row));
-                }
-            }
-            return presets;
-        });
+        return database.list("Could not read the presets", "SELECT * FROM preset ORDER BY name", PresetStore::preset);
     }
 
     public Optional<Preset> defaultPreset() {
@@ -70,13 +48,9 @@ public final class PresetStore {
     /** Makes this preset the default (and no other). */
     public void setDefault(String name) {
         database.write("Could not make \"" + name + "\" the default preset", connection -> {
-            clearDefault(connection);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE preset SET is_default = 1 WHERE name = ?")) {
-                update.setString(1, name == null ? "" : name.strip());
-                if (update.executeUpdate() == 0) {
-                    throw new LibraryException("There is no preset named \"" + name + "\".");
-                }
+            Database.update(connection, CLEAR_DEFAULT);
+            if (Database.update(connection, "UPDATE preset SET is_default = 1 WHERE name = ?", strip(name)) == 0) {
+                throw new LibraryException("There is no preset named \"" + name + "\".");
             }
             return null;
         });
@@ -84,27 +58,17 @@ public final class PresetStore {
 
     /** No saved preset is the default any more (the UI falls back to its built-in one). */
     public void clearDefault() {
-        database.write("Could not clear the default preset", connection -> {
-            clearDefault(connection);
-            return null;
-        });
+        database.update("Could not clear the default preset", CLEAR_DEFAULT);
     }
 
     /** Returns whether a preset of that name existed. */
     public boolean delete(String name) {
-        return database.write("Could not delete the preset \"" + name + "\"", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM preset WHERE name = ?")) {
-                delete.setString(1, name == null ? "" : name.strip());
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return database.update("Could not delete the preset \"" + name + "\"", "DELETE FROM preset WHERE name = ?",
+                strip(name)) > 0;
     }
 
-    private static void clearDefault(java.sql.Connection connection) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE preset SET is_default = 0 WHERE is_default = 1")) {
-            update.executeUpdate();
-        }
+    private static String strip(String name) {
+        return name == null ? "" : name.strip();
     }
 
     private static String checkName(String name) {

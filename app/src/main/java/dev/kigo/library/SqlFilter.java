@@ -1,7 +1,5 @@
 package dev.kigo.library;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,12 +72,7 @@ final class SqlFilter {
         return orderBy;
     }
 
-    /** Binds the parameters from {@code firstIndex}; returns the next free index. */
-    int bind(PreparedStatement statement, int firstIndex) throws SQLException {
-        int index = firstIndex;
-        for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
-        }
-        return index;
+    List<Object> parameters() {
+        return parameters;
     }
 }

@@ -1,11 +1,10 @@
 package dev.kigo.library;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,55 +35,33 @@ public final class UserDictionary {
             throw new IllegalArgumentException(
                     "A word has between 1 and " + MAX_SYLLABLES + " syllables, not " + syllables + ".");
         }
-        database.write("Could not add \"" + clean + "\" to the dictionary", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO user_word (word, syllables, phonemes, updated_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (word) DO UPDATE SET word = excluded.word, syllables = excluded.syllables,
-                                                     phonemes = excluded.phonemes, updated_at = excluded.updated_at""")) {
-                upsert.setString(1, clean);
-                upsert.setInt(2, syllables);
-                upsert.setString(3, cleanPhonemes);
-                upsert.setLong(4, database.now());
-                upsert.executeUpdate();
-            }
-            return null;
-        });
+        database.update("Could not add \"" + clean + "\" to the dictionary", """
+                INSERT INTO user_word (word, syllables, phonemes, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (word) DO UPDATE SET word = excluded.word, syllables = excluded.syllables,
+                                                 phonemes = excluded.phonemes, updated_at = excluded.updated_at""",
+                clean, syllables, cleanPhonemes, database.now());
         return find(clean).orElseThrow();
     }
 
     public Optional<UserWord> find(String word) {
-        return database.read("Could not look up \"" + word + "\"", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM user_word WHERE word = ?")) {
-                select.setString(1, word == null ? "" : word.strip());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(word(row)) : Optional.empty();
-                }
-            }
-        });
+        return database.first("Could not look up \"" + word + "\"", "SELECT * FROM user_word WHERE word = ?",
+                UserDictionary::word, strip(word));
     }
 
     /** Every word, alphabetically. */
     public List<UserWord> all() {
-        return database.read("Could not read the dictionary", connection -> {
-            List<UserWord> words = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM user_word ORDER BY word");
-                 ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    words.add(word(row));
-                }
-            }
-            return words;
-        });
+        return database.list("Could not read the dictionary", "SELECT * FROM user_word ORDER BY word",
+                UserDictionary::word);
     }
 
     /** Returns whether the word was there. */
     public boolean remove(String word) {
-        return database.write("Could not remove \"" + word + "\" from the dictionary", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM user_word WHERE word = ?")) {
-                delete.setString(1, word == null ? "" : word.strip());
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return database.update("Could not remove \"" + word + "\" from the dictionary",
+                "DELETE FROM user_word WHERE word = ?", strip(word)) > 0;
+    }
+
+    private static String strip(String word) {
+        return word == null ? "" : word.strip();
     }
 
     private static String checkWord(String word) {
@@ -99,7 +76,7 @@ public final class UserDictionary {
         if (phonemes == null || phonemes.isBlank()) {
             return null;
         }
-        String clean = phonemes.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+        String clean = phonemes.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         if (!ARPABET.matcher(clean).matches()) {
             throw new IllegalArgumentException(
                     "Phonemes are ARPAbet symbols separated by spaces, like \"D R AE1 G AH0 N\", not \"" + phonemes + "\".");

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,27 +30,12 @@ class ExportTest {
     @TempDir
     Path folder;
 
-    /** The PDF's text as poppler's pdftotext reads it, white space folded (pages from..to, 1-based; 0 = all). */
-    static String pdfToText(Path pdf, int firstPage, int lastPage) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("pdftotext", "-enc", "UTF-8"));
-        if (firstPage > 0) {
-            command.addAll(List.of("-f", Integer.toString(firstPage), "-l", Integer.toString(lastPage)));
-        }
-        command.addAll(List.of(pdf.toString(), "-"));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("pdftotext is needed to read exported PDFs back: install poppler-utils", e);
-        }
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), text);
-        return fold(text);
+    private static String pdfToText(Path pdf, int firstPage, int lastPage) throws IOException, InterruptedException {
+        return PdfText.read(pdf, firstPage, lastPage);
     }
 
-    static String fold(String text) {
-        return text.replaceAll("[\\s\\f]+", " ").strip();
+    private static String fold(String text) {
+        return PdfText.fold(text);
     }
 
     private static int pages(Path pdf) throws IOException {

@@ -108,8 +108,9 @@ final class LibraryExportCommand implements Runnable {
             printer.println("Exported " + result.pieces() + (result.pieces() == 1 ? " piece" : " pieces") + " to "
                     + result.file() + ".");
             if (!result.replacedCharacters().isEmpty()) {
+                boolean one = result.replacedCharacters().size() == 1;
                 printer.println("The PDF fonts cannot draw " + String.join(" ", result.replacedCharacters())
-                        + ", so they are shown as \u25A1.");
+                        + (one ? ", so it is" : ", so they are") + " shown as \u25A1.");
             }
         }
         printer.flush();

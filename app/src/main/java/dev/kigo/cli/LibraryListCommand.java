@@ -14,7 +14,7 @@ import java.util.List;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the pieces in the library, newest first.")
-final class LibraryListCommand implements Runnable {
+class LibraryListCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
@@ -31,8 +31,13 @@ final class LibraryListCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         try (Library library = data.open(spec.commandLine().getErr())) {
-            print(out, library, filters.query(""), json);
+            print(out, library, filters.query(words()), json);
         }
+    }
+
+    /** Search words; {@code search} takes them from its arguments. */
+    String words() {
+        return "";
     }
 
     /** Prints the pieces the query finds, and how many there are when the limit cut the list short. */

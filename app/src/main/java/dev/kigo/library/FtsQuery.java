@@ -69,7 +69,7 @@ final class FtsQuery {
             }
         }
         boolean prefix = word.endsWith("*");
-        String phrase = word.replace("*", "").replace("\"", " ").strip();
+        String phrase = word.replace("*", "").replace("\"", " ").strip().replaceAll("\\s+", " ");
         if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return Optional.empty(); // the tokenizer would find no token in it: an empty phrase
         }

@@ -38,26 +38,36 @@ public final class BenchProsodyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        out.printf("machine: %d cores, load average %.2f, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.version"));
         out.println("| measure | value |");
         out.println("|---|---|");
 
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] loadMillis = new long[loads];
+        long[] loadCpuMillis = new long[loads];
         PronouncingDictionary dictionary = null;
         long heapBefore = usedHeap();
         for (int i = 0; i < loads; i++) {
             dictionary = null;
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             dictionary = PronouncingDictionary.loadDefault();
             loadMillis[i] = (System.nanoTime() - start) / 1_000_000;
+            loadCpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         }
         long heapAfter = usedHeap();
         row(out, "dictionary words (pronunciations file: " + PronouncingDictionary.locate().map(Object::toString).orElse("class path") + ")",
                 String.format("%,d", dictionary.size()));
-        row(out, "dictionary load, first (cold JVM)", loadMillis[0] + " ms");
+        row(out, "dictionary load, first (cold JVM): wall / this thread's CPU", loadMillis[0] + " ms / " + loadCpuMillis[0] + " ms");
         if (loads > 1) {
             long[] warm = Arrays.copyOfRange(loadMillis, 1, loads);
             Arrays.sort(warm);
-            row(out, "dictionary load, median of " + warm.length + " more", warm[warm.length / 2] + " ms");
+            long[] warmCpu = Arrays.copyOfRange(loadCpuMillis, 1, loads);
+            Arrays.sort(warmCpu);
+            row(out, "dictionary load, median of " + warm.length + " more: wall / CPU",
+                    warm[warm.length / 2] + " ms / " + warmCpu[warmCpu.length / 2] + " ms");
         }
         row(out, "dictionary heap (retained after GC)", String.format("%.1f MB", (heapAfter - heapBefore) / 1e6));
 

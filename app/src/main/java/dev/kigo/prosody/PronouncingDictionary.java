@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +31,12 @@ public final class PronouncingDictionary {
     public static final String RESOURCE = "/dev/kigo/prosody/cmudict.dict";
     static final String RELATIVE_PATH = "dictionaries/cmudict.dict";
 
-    // Any run of spaces separates fields (this copy uses one, older ones two): empty fields are skipped.
-    // No quote character: entries such as 'tis start with an apostrophe.
+    // The format: word and phones separated by two spaces, no quote character ('tis starts with an
+    // apostrophe), # comments. This copy separates them with one space, so a record is then one field that
+    // is split at its first space; either way the phones end up as one string. (Splitting every phone into
+    // its own CSV field was twice as slow to load.)
     private static final CSVFormat FORMAT = CSVFormat.Builder.create()
-            .setDelimiter(' ')
+            .setDelimiter("  ")
             .setQuote(null)
             .setEscape(null)
             .setCommentMarker('#')
@@ -43,11 +44,14 @@ public final class PronouncingDictionary {
             .get();
 
     private final Map<String, List<Pronunciation>> entries;
+    /** Words in file order: the file is sorted, so sorting this copy for the prefix index is nearly free. */
+    private final String[] fileOrder;
     private volatile Map<String, SyllableRange> ranges;
     private volatile SyllablePrefixIndex prefixIndex;
 
-    private PronouncingDictionary(Map<String, List<Pronunciation>> entries) {
+    private PronouncingDictionary(Map<String, List<Pronunciation>> entries, String[] fileOrder) {
         this.entries = entries;
+        this.fileOrder = fileOrder;
     }
 
     /** Loads the shipped dictionary from the first place that has it (see {@link #locate()}). */
@@ -114,43 +118,38 @@ public final class PronouncingDictionary {
     /** Parses the CMU format: {@code word PH PH ...}, {@code word(2) ...} alternates, {@code #} comments. */
     public static PronouncingDictionary load(Reader reader) {
         Map<String, List<Pronunciation>> entries = new HashMap<>(190_000);
-        StringBuilder phones = new StringBuilder(64);
+        List<String> order = new ArrayList<>(130_000);
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             for (CSVRecord record : parser) {
-                String head = null;
-                phones.setLength(0);
-                for (String field : record) {
-                    if (field.isEmpty()) {
-                        continue;
-                    }
-                    if (field.charAt(0) == '#') {
-                        break; // inline comment: "aalborg AO1 L B AO0 R G # place, danish"
-                    }
-                    if (head == null) {
-                        head = field;
-                    } else {
-                        if (phones.length() > 0) {
-                            phones.append(' ');
-                        }
-                        phones.append(field);
-                    }
+                String line = record.size() == 1 ? record.get(0) : String.join(" ", record.values());
+                int comment = line.indexOf('#'); // "aalborg AO1 L B AO0 R G # place, danish"
+                if (comment >= 0) {
+                    line = line.substring(0, comment);
                 }
-                if (head == null || phones.length() == 0) {
-                    continue;
+                line = line.strip();
+                int space = line.indexOf(' ');
+                if (space <= 0) {
+                    continue; // a word without phones
                 }
-                add(entries, head, Pronunciation.of(phones.toString()));
+                add(entries, order, line.substring(0, space), Pronunciation.of(line.substring(space + 1).strip()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse the pronouncing dictionary", e);
         }
         entries.replaceAll((word, list) -> List.copyOf(list));
-        return new PronouncingDictionary(entries);
+        return new PronouncingDictionary(entries, order.toArray(new String[0]));
     }
 
-    private static void add(Map<String, List<Pronunciation>> entries, String head, Pronunciation pronunciation) {
+    private static void add(Map<String, List<Pronunciation>> entries, List<String> order, String head,
+                            Pronunciation pronunciation) {
         boolean alternate = head.endsWith(")") && head.indexOf('(') > 0;
         String word = (alternate ? head.substring(0, head.indexOf('(')) : head).toLowerCase(java.util.Locale.ROOT);
-        List<Pronunciation> list = entries.computeIfAbsent(word, w -> new ArrayList<>(1));
+        List<Pronunciation> list = entries.get(word);
+        if (list == null) {
+            list = new ArrayList<>(1);
+            entries.put(word, list);
+            order.add(word);
+        }
         // The plain "word" line is the preferred reading even if an alternate happened to come first.
         if (alternate) {
             list.add(pronunciation);
@@ -174,7 +173,14 @@ public final class PronouncingDictionary {
         return list == null ? Optional.empty() : Optional.of(rangeOf(list));
     }
 
+    private SyllableRange rangeOfKnown(String word) {
+        return rangeOf(entries.get(word));
+    }
+
     static SyllableRange rangeOf(List<Pronunciation> list) {
+        if (list.size() == 1) {
+            return SyllableRange.exactly(list.get(0).syllables());
+        }
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (Pronunciation p : list) {
@@ -209,7 +215,7 @@ public final class PronouncingDictionary {
     public SyllablePrefixIndex prefixIndex() {
         SyllablePrefixIndex index = prefixIndex;
         if (index == null) {
-            index = SyllablePrefixIndex.of(syllableRanges());
+            index = SyllablePrefixIndex.of(fileOrder, this::rangeOfKnown);
             prefixIndex = index;
         }
         return index;
@@ -217,12 +223,14 @@ public final class PronouncingDictionary {
 
     /** A copy without the words the filter rejects: used to hold words out when measuring the estimator. */
     public PronouncingDictionary retainingOnly(Predicate<String> keep) {
-        Map<String, List<Pronunciation>> kept = new LinkedHashMap<>();
-        entries.forEach((word, list) -> {
+        Map<String, List<Pronunciation>> kept = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (String word : fileOrder) {
             if (keep.test(word)) {
-                kept.put(word, list);
+                kept.put(word, entries.get(word));
+                order.add(word);
             }
-        });
-        return new PronouncingDictionary(kept);
+        }
+        return new PronouncingDictionary(kept, order.toArray(new String[0]));
     }
 }

@@ -3,6 +3,7 @@ package dev.kigo.prosody;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers, for a word prefix, the fewest and most syllables any word that starts with it can have.
@@ -23,7 +24,12 @@ public final class SyllablePrefixIndex {
 
     /** Builds the index over a word to syllable-range map (for example dictionary plus user words). */
     public static SyllablePrefixIndex of(Map<String, SyllableRange> ranges) {
-        String[] words = ranges.keySet().toArray(new String[0]);
+        return of(ranges.keySet().toArray(new String[0]), ranges::get);
+    }
+
+    /** Builds the index over words (in any order; nearly sorted input sorts in linear time) and their ranges. */
+    public static SyllablePrefixIndex of(String[] unsortedWords, Function<String, SyllableRange> rangeOf) {
+        String[] words = unsortedWords.clone();
         Arrays.sort(words);
         int n = words.length;
         int levels = n == 0 ? 1 : 32 - Integer.numberOfLeadingZeros(n);
@@ -32,7 +38,7 @@ public final class SyllablePrefixIndex {
         min[0] = new byte[n];
         max[0] = new byte[n];
         for (int i = 0; i < n; i++) {
-            SyllableRange range = ranges.get(words[i]);
+            SyllableRange range = rangeOf.apply(words[i]);
             min[0][i] = (byte) Math.min(range.min(), 127);
             max[0][i] = (byte) Math.min(range.max(), 127);
         }

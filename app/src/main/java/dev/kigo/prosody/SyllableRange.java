@@ -9,8 +9,16 @@ public record SyllableRange(int min, int max) {
         }
     }
 
+    private static final SyllableRange[] SMALL = new SyllableRange[32];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new SyllableRange(i, i);
+        }
+    }
+
     public static SyllableRange exactly(int syllables) {
-        return new SyllableRange(syllables, syllables);
+        return syllables >= 0 && syllables < SMALL.length ? SMALL[syllables] : new SyllableRange(syllables, syllables);
     }
 
     public boolean isExact() {

@@ -98,7 +98,11 @@ public final class SyllableCounter {
             if (clitic != null) {
                 return clitic;
             }
-            return resolve(word.replace("'", ""), allCaps, true, depth + 1);
+            if (word.indexOf('\'') != word.lastIndexOf('\'') && word.chars().filter(c -> c == '\'').count() > 2) {
+                return joinParts(word.replace('\'', '-'), allCaps, depth); // o'o'o'o: a run of parts, not one word
+            }
+            return resolve(word.replace("'", ""), allCaps, true, depth + 1); // o'er, ne'er
+
         }
         if (allCaps && word.length() >= 2 && looksLikeAcronym(word)) {
             WordCount spelled = spellLetters(word);
@@ -119,20 +123,24 @@ public final class SyllableCounter {
         for (String part : parts) {
             singleLetters &= part.length() <= 1;
         }
-        WordCount total = null;
-        StringBuilder derivation = new StringBuilder();
+        List<WordCount> counts = new ArrayList<>(parts.length);
+        List<String> names = new ArrayList<>(parts.length);
         for (String part : parts) {
             if (part.isEmpty()) {
                 continue;
             }
             WordCount count = singleLetters ? spellLetters(part) : resolve(part, allCaps, true, depth + 1);
-            if (count == null) {
-                continue;
+            if (count != null) {
+                counts.add(count);
+                names.add(part);
             }
-            derivation.append(derivation.length() == 0 ? "" : " + ").append(part);
-            total = total == null ? count : total.combine(count, false, derivation.toString());
         }
-        return total == null ? null : total.withSource(total.source(), derivation.toString());
+        return counts.isEmpty() ? null : WordCount.sequence(counts, shorten(String.join(" + ", names)));
+    }
+
+    /** Derivations are for a hover: a pasted 100k-character "word" must not make a 100k-character one. */
+    private static String shorten(String derivation) {
+        return derivation.length() <= 80 ? derivation : derivation.substring(0, 79) + "…";
     }
 
     private WordCount number(String word, boolean allCaps, int depth) {
@@ -143,12 +151,11 @@ public final class SyllableCounter {
         if (spoken.isEmpty()) {
             return mixedLettersAndDigits(word, allCaps, depth);
         }
-        WordCount total = null;
+        List<WordCount> counts = new ArrayList<>(spoken.size());
         for (String w : spoken) {
-            WordCount count = resolve(w, false, true, depth + 1);
-            total = total == null ? count : total.combine(count, false, "");
+            counts.add(resolve(w, false, true, depth + 1));
         }
-        return total.withSource(total.source(), String.join(" ", spoken));
+        return WordCount.sequence(counts, shorten(String.join(" ", spoken)));
     }
 
     /** mp3, 4x4, 10pm: letter runs and digit runs are read one after the other. */
@@ -161,7 +168,7 @@ public final class SyllableCounter {
                 start = i;
             }
         }
-        WordCount total = null;
+        List<WordCount> counts = new ArrayList<>(runs.size());
         for (String run : runs) {
             String cleaned = Character.isDigit(run.charAt(0)) ? run : trimApostrophes(run.replace(",", ""));
             if (cleaned.isEmpty()) {
@@ -171,10 +178,10 @@ public final class SyllableCounter {
                     ? number(cleaned.replaceAll("[^0-9]", ""), allCaps, depth + 1)
                     : resolve(cleaned, allCaps || cleaned.length() <= 2, true, depth + 1);
             if (count != null) {
-                total = total == null ? count : total.combine(count, false, String.join(" + ", runs));
+                counts.add(count);
             }
         }
-        return total;
+        return counts.isEmpty() ? null : WordCount.sequence(counts, shorten(String.join(" + ", runs)));
     }
 
     /** spider's, horse's, don't, couldn't, we'll, it'll, they're, I've, she'd, I'm. */
@@ -248,17 +255,16 @@ public final class SyllableCounter {
     }
 
     private WordCount spellLetters(String letters) {
-        WordCount total = null;
+        List<WordCount> counts = new ArrayList<>(letters.length());
         for (int i = 0; i < letters.length(); i++) {
             List<Pronunciation> letter = dictionary.pronunciations(String.valueOf(letters.charAt(i)));
             if (letter.isEmpty()) {
                 return null;
             }
-            WordCount count = WordCount.of(letter.subList(0, 1), Source.DICTIONARY, "");
-            total = total == null ? count : total.combine(count, false, "");
+            counts.add(WordCount.of(letter.subList(0, 1), Source.DICTIONARY, ""));
         }
-        return total == null ? null
-                : total.withSource(Source.DICTIONARY, "spelled " + String.join("-", letters.toUpperCase().split("")));
+        return counts.isEmpty() ? null : WordCount.sequence(counts,
+                shorten("spelled " + String.join("-", letters.toUpperCase(java.util.Locale.ROOT).split(""))));
     }
 
     /** Kana count as morae (the Japanese way of counting haiku); other scripts one beat per character group. */

@@ -109,6 +109,46 @@ public record WordCount(List<Integer> readings, Source source, String derivation
         return new WordCount(sums, source.weakest(next.source), newDerivation, spoken);
     }
 
+    /**
+     * Several parts read one after the other as separate spoken words (number words, hyphen halves, spelled
+     * letters). Linear in the number of parts, so a 100,000-digit "number" stays cheap.
+     */
+    static WordCount sequence(List<WordCount> parts, String derivation) {
+        int preferred = 0;
+        int fixed = 0;
+        TreeSet<Integer> extra = new TreeSet<>(List.of(0)); // sums over the ambiguous parts only
+        Source source = Source.USER;
+        boolean phones = true;
+        List<String> spoken = new ArrayList<>();
+        for (WordCount part : parts) {
+            preferred += part.preferred();
+            source = source.weakest(part.source);
+            if (part.readings.size() == 1) {
+                fixed += part.preferred();
+            } else {
+                TreeSet<Integer> next = new TreeSet<>();
+                for (int sum : extra) {
+                    for (int r : part.readings) {
+                        next.add(sum + r);
+                    }
+                }
+                extra = next;
+            }
+            phones &= part.hasPhones();
+            if (phones) {
+                spoken.addAll(part.spokenPhones);
+            }
+        }
+        List<Integer> readings = new ArrayList<>();
+        readings.add(preferred);
+        for (int sum : extra) {
+            if (sum + fixed != preferred) {
+                readings.add(sum + fixed);
+            }
+        }
+        return new WordCount(readings, source, derivation, phones ? spoken : List.of());
+    }
+
     String lastPhones() {
         return spokenPhones.get(spokenPhones.size() - 1);
     }

@@ -199,9 +199,7 @@ public final class SyllableCounter {
         String spokenStem = stem;
         switch (ending) {
             case "s" -> {
-                boolean sibilant = stem.endsWith("s") || stem.endsWith("x") || stem.endsWith("z") || stem.endsWith("ch")
-                        || stem.endsWith("sh") || stem.endsWith("ce") || stem.endsWith("se") || stem.endsWith("ze")
-                        || stem.endsWith("ge");
+                boolean sibilant = SyllableEstimator.endsInSibilant(stem);
                 syllables = sibilant ? 1 : 0;
                 phones = sibilant ? "IH0 Z" : (voiceless(last) ? "S" : "Z");
             }

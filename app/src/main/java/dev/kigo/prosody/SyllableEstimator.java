@@ -292,7 +292,7 @@ public final class SyllableEstimator {
                 && stem.charAt(n - 3) != 'l' && stem.charAt(n - 3) != 'r';
     }
 
-    private static boolean endsInSibilant(String stem) {
+    static boolean endsInSibilant(String stem) {
         return stem.endsWith("s") || stem.endsWith("x") || stem.endsWith("z") || stem.endsWith("ch")
                 || stem.endsWith("sh") || stem.endsWith("ce") || stem.endsWith("se") || stem.endsWith("ze")
                 || stem.endsWith("ge");

@@ -56,6 +56,10 @@ public final class PronouncingDictionary {
 
     /** Loads the shipped dictionary from the first place that has it (see {@link #locate()}). */
     public static PronouncingDictionary loadDefault() {
+        String explicit = System.getProperty("kigo.dictionary");
+        if (explicit != null && !explicit.isBlank() && !Files.isRegularFile(Path.of(explicit))) {
+            throw new IllegalStateException("-Dkigo.dictionary=" + explicit + " is not a readable file");
+        }
         Optional<Path> file = locate();
         if (file.isPresent()) {
             return load(file.get());

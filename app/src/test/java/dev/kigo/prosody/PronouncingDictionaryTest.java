@@ -93,4 +93,21 @@ class PronouncingDictionaryTest {
             assertEquals(expected, index.completions(prefix), prefix);
         }
     }
+
+    @Test
+    void aMissingExplicitDictionaryFileIsReportedByName() {
+        String before = System.getProperty("kigo.dictionary");
+        System.setProperty("kigo.dictionary", "/nonexistent/cmudict.dict");
+        try {
+            IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    PronouncingDictionary::loadDefault);
+            assertTrue(error.getMessage().contains("/nonexistent/cmudict.dict"), error.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty("kigo.dictionary");
+            } else {
+                System.setProperty("kigo.dictionary", before);
+            }
+        }
+    }
 }

@@ -96,6 +96,10 @@ public final class BenchProsodyCommand implements Callable<Integer> {
         EstimatorEvaluation.Result tuning = EstimatorEvaluation.run(dictionary, 1, 0);
         row(out, "estimator exact match, bucket 1 (used while tuning rules)",
                 String.format("%.2f%% (%,d of %,d words)", 100 * tuning.accuracy(), tuning.matched(), tuning.heldOut()));
+        EstimatorEvaluation.Result haiku = EstimatorEvaluation.haikuVocabulary(new SyllableCounter(dictionary));
+        row(out, "hand-counted haiku words missing from cmudict (any reading)",
+                String.format("%.1f%% (%d of %d; misses: %s)", 100 * haiku.accuracy(), haiku.matched(), haiku.heldOut(),
+                        String.join("; ", haiku.misses())));
         out.flush();
         return 0;
     }

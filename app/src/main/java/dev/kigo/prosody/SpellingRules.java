@@ -121,7 +121,7 @@ final class SpellingRules {
                 return (after == 'n' || after == 'd') && !w.startsWith("uild", i - 1);
             case "oa":
             case "ea":
-                return atEnd && earlierVowel;
+                return (atEnd || after == 's' && i + 2 == w.length()) && earlierVowel; // idea, areas, hydrangeas
             case "oe":
                 return !(atEnd || (after == 's' || after == 'd') && i + 2 == w.length());
             case "ei":

@@ -236,25 +236,35 @@ public final class SyllableEstimator {
         return null;
     }
 
-    /** Splits into a known first word and a second part that is known or analysable; longest first part wins. */
+    /**
+     * Splits into a known first word and a second part that is known or a known word with affixes. Of all
+     * such splits the most balanced wins (wood + smoke over woods + moke, window + sill over windows + ill),
+     * then the longer first part.
+     */
     private WordCount compound(String w, int depth) {
+        WordCount best = null;
+        int bestShorterPart = 0;
         for (int split = w.length() - MIN_PART; split >= MIN_PART; split--) {
+            int shorterPart = Math.min(split, w.length() - split);
+            if (shorterPart <= bestShorterPart) {
+                continue;
+            }
             String head = w.substring(0, split);
-            if (!hasVowel(head) || !hasVowel(w.substring(split))) {
+            String tail = w.substring(split);
+            if (!hasVowel(head) || !hasVowel(tail)) {
                 continue; // nfl, mph: acronyms in the dictionary are no compound parts
             }
             List<Pronunciation> headPronunciations = known.apply(head);
             if (headPronunciations.isEmpty()) {
                 continue;
             }
-            String tail = w.substring(split);
             WordCount rest = part(tail, depth, false);
             if (rest != null) {
-                return WordCount.of(headPronunciations, Source.ESTIMATE, head)
-                        .combine(rest, true, head + " + " + tail);
+                best = WordCount.of(headPronunciations, Source.ESTIMATE, head).combine(rest, true, head + " + " + tail);
+                bestShorterPart = shorterPart;
             }
         }
-        return null;
+        return best;
     }
 
     /** A spelling-repaired stem (silent e restored, doubled consonant undone) counts only if it is a known word. */
@@ -262,12 +272,15 @@ public final class SyllableEstimator {
         if (!repaired) {
             return part(stem, depth, compoundAllowed);
         }
-        List<Pronunciation> pronunciations = known.apply(stem);
+        List<Pronunciation> pronunciations = hasVowel(stem) ? known.apply(stem) : List.of();
         return pronunciations.isEmpty() ? null : WordCount.of(pronunciations, Source.ESTIMATE, stem);
     }
 
     private WordCount part(String stem, int depth, boolean compoundAllowed) {
-        return stem.length() < MIN_PART - 1 ? null : analyze(stem, depth + 1, compoundAllowed && depth == 0);
+        if (stem.length() < MIN_PART - 1 || !hasVowel(stem)) {
+            return null; // nfl, mph: acronyms in the dictionary are no stems
+        }
+        return analyze(stem, depth + 1, compoundAllowed && depth == 0);
     }
 
     /**

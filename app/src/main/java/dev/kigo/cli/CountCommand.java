@@ -91,8 +91,9 @@ public final class CountCommand implements Callable<Integer> {
         String verdict = check.fits() ? "fits" : "does not fit";
         String missing = check.missingLines() > 0 ? " (" + check.missingLines() + " more line"
                 + (check.missingLines() == 1 ? "" : "s") + " expected)" : "";
-        out.println(check.form().isFree() ? "free verse: not judged"
-                : verdict + " " + check.form().name() + " " + check.form().pattern() + missing);
+        Form form = check.form();
+        String formName = form.name().equals(form.pattern()) ? form.pattern() : form.name() + " " + form.pattern();
+        out.println(form.isFree() ? "free verse: not judged" : verdict + " " + formName + missing);
         out.println("word(n) = syllables; ? = estimate, * = user dictionary, a-b = several pronunciations");
     }
 

@@ -21,7 +21,8 @@ public record TopP(double p) implements CandidateFilter {
             candidates.keepAtLeast((float) ((1 - p) * total / (n - 1)));
         }
         candidates.sortDescending();
-        double target = p * total;
+        // Float sums of float probabilities: "reaching p" allows for their rounding.
+        double target = p * total - 1e-6;
         double cumulative = 0;
         for (int i = 0; i < candidates.size(); i++) {
             cumulative += candidates.probability(i);

@@ -123,10 +123,10 @@ final class BeamSearch {
 
     private static void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count,
                                List<Candidate> out) {
-        double rawNormaliser = SamplerChain.logSumExp(logits);
+        double rawNormaliser = LogProbs.logSumExp(logits);
         float[] raw = logits.clone();
         chain.process(logits, beam.context());
-        double normaliser = SamplerChain.logSumExp(logits);
+        double normaliser = LogProbs.logSumExp(logits);
         if (Double.isInfinite(normaliser) || Double.isNaN(normaliser)) {
             return;
         }

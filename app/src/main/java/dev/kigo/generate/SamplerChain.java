@@ -75,7 +75,7 @@ public final class SamplerChain {
 
     /** Picks the next token. {@code logits} is modified in place by the processors. */
     public SampledToken choose(float[] logits, GenerationContext context) {
-        double logNormaliser = logSumExp(logits);
+        double logNormaliser = LogProbs.logSumExp(logits);
         if (raw.length != logits.length) {
             raw = new float[logits.length];
         }
@@ -132,17 +132,5 @@ public final class SamplerChain {
             sum += logit == Float.NEGATIVE_INFINITY ? 0 : Math.exp((logit - max) / temperature);
         }
         return (float) (Math.exp((logits[id] - max) / temperature) / sum);
-    }
-
-    static double logSumExp(float[] logits) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float logit : logits) {
-            max = Math.max(max, logit);
-        }
-        double sum = 0;
-        for (float logit : logits) {
-            sum += Math.exp(logit - max);
-        }
-        return max + Math.log(sum);
     }
 }

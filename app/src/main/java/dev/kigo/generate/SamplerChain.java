@@ -17,6 +17,9 @@ public final class SamplerChain {
 
     private final List<LogitsProcessor> processors;
     private final List<CandidateFilter> filters;
+    /** k of a leading {@link TopK}, else 0; the filters after it. */
+    private final int topK;
+    private final List<CandidateFilter> filtersAfterTopK;
     private final double temperature;
     private final RandomGenerator random;
     private final TokenCandidates candidates = new TokenCandidates();
@@ -27,6 +30,8 @@ public final class SamplerChain {
                         RandomGenerator random) {
         this.processors = List.copyOf(processors);
         this.filters = List.copyOf(filters);
+        this.topK = !filters.isEmpty() && filters.get(0) instanceof TopK first ? first.k() : 0;
+        this.filtersAfterTopK = topK > 0 ? this.filters.subList(1, this.filters.size()) : this.filters;
         this.temperature = temperature;
         this.random = random;
     }
@@ -83,54 +88,61 @@ public final class SamplerChain {
         process(logits, context);
 
         boolean greedy = temperature == 0.0;
-        candidates.fillSoftmax(logits, greedy ? 1.0 : temperature);
-        if (Double.isNaN(candidates.totalProbability()) || candidates.maxProbability() <= 0) {
-            return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, List.of());
-        }
-        List<SampledToken.Alternative> alternatives = topAlternatives();
-        int chosen;
-        if (greedy) {
-            chosen = alternatives.get(0).tokenId();
-        } else {
-            for (CandidateFilter filter : filters) {
-                filter.apply(candidates);
-            }
-            chosen = candidates.sample(random);
-            if (chosen < 0) {
-                return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, alternatives);
-            }
-        }
-        float probability = probabilityOf(chosen, logits, greedy ? 1.0 : temperature, alternatives);
-        return new SampledToken(chosen, probability, raw[chosen] - logNormaliser, alternatives);
-    }
-
-    private List<SampledToken.Alternative> topAlternatives() {
-        top.copyFrom(candidates);
-        top.keepTop(ALTERNATIVES);
-        List<SampledToken.Alternative> result = new ArrayList<>(top.size());
-        for (int i = 0; i < top.size(); i++) {
-            if (top.probability(i) > 0) {
-                result.add(new SampledToken.Alternative(top.id(i), top.probability(i)));
-            }
-        }
-        return result;
-    }
-
-    /** The chosen token's probability before truncation: from the alternatives when it is one, else recomputed. */
-    private static float probabilityOf(int id, float[] logits, double temperature, List<SampledToken.Alternative> alternatives) {
-        for (SampledToken.Alternative alternative : alternatives) {
-            if (alternative.tokenId() == id) {
-                return alternative.probability();
-            }
-        }
+        double t = greedy ? 1.0 : temperature;
         float max = Float.NEGATIVE_INFINITY;
         for (float logit : logits) {
             max = Math.max(max, logit);
         }
-        double sum = 0;
-        for (float logit : logits) {
-            sum += logit == Float.NEGATIVE_INFINITY ? 0 : Math.exp((logit - max) / temperature);
+        if (max == Float.NEGATIVE_INFINITY || Float.isNaN(max)) {
+            return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, List.of());
         }
-        return (float) (Math.exp((logits[id] - max) / temperature) / sum);
+        double normaliser = 0;
+        double inverse = 1.0 / t;
+        for (float logit : logits) {
+            normaliser += Math.exp((logit - max) * inverse);
+        }
+
+        List<SampledToken.Alternative> alternatives;
+        int chosen;
+        // Greedy and top-k need only the best few tokens: select them by logit and skip the full softmax.
+        int preselect = greedy ? ALTERNATIVES : topK > 0 ? Math.max(topK, ALTERNATIVES) : 0;
+        if (preselect > 0) {
+            candidates.fillTop(logits, preselect, t, max, normaliser);
+            alternatives = alternativesFrom(candidates);
+            if (greedy) {
+                chosen = candidates.id(0);
+            } else {
+                candidates.truncate(topK);
+                for (CandidateFilter filter : filtersAfterTopK) {
+                    filter.apply(candidates);
+                }
+                chosen = candidates.sample(random);
+            }
+        } else {
+            candidates.fillSoftmax(logits, t);
+            top.copyFrom(candidates);
+            top.keepTop(ALTERNATIVES);
+            alternatives = alternativesFrom(top);
+            for (CandidateFilter filter : filters) {
+                filter.apply(candidates);
+            }
+            chosen = candidates.sample(random);
+        }
+        if (chosen < 0) {
+            return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, alternatives);
+        }
+        float probability = (float) (Math.exp((logits[chosen] - max) * inverse) / normaliser);
+        return new SampledToken(chosen, probability, raw[chosen] - logNormaliser, alternatives);
+    }
+
+    private static List<SampledToken.Alternative> alternativesFrom(TokenCandidates best) {
+        int count = Math.min(ALTERNATIVES, best.size());
+        List<SampledToken.Alternative> result = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (best.probability(i) > 0) {
+                result.add(new SampledToken.Alternative(best.id(i), best.probability(i)));
+            }
+        }
+        return result;
     }
 }

@@ -85,21 +85,55 @@ public final class TokenCandidates {
             sortDescending();
             return;
         }
-        // One pass with a small sorted buffer: most tokens lose to the buffer's last entry at once.
         long[] top = new long[k];
         int count = 0;
         for (int i = 0; i < size; i++) {
-            long key = key(probs[i], ids[i]);
-            if (count < k || key < top[count - 1]) {
-                int at = count < k ? count++ : count - 1;
-                while (at > 0 && top[at - 1] > key) {
-                    top[at] = top[at - 1];
-                    at--;
-                }
-                top[at] = key;
-            }
+            count = offer(top, count, key(probs[i], ids[i]));
         }
         loadSorted(top, count);
+    }
+
+    /**
+     * Fills with only the {@code n} tokens of highest logit, best first, each with its probability
+     * exp((logit - max) / temperature) / normaliser. For top-k sampling and greedy picks this spares the full
+     * softmax: one pass without exp over the vocabulary, then n exps.
+     */
+    public void fillTop(float[] logits, int n, double temperature, float max, double normaliser) {
+        int k = Math.min(n, logits.length);
+        long[] top = new long[k];
+        int count = 0;
+        for (int i = 0; i < logits.length; i++) {
+            count = offer(top, count, key(logits[i], i));
+        }
+        if (ids.length < count) {
+            ids = new int[Math.max(count, 16)];
+            probs = new float[Math.max(count, 16)];
+        }
+        double inverse = 1.0 / temperature;
+        for (int i = 0; i < count; i++) {
+            ids[i] = (int) top[i];
+            float logit = valueOf(top[i]);
+            probs[i] = logit == Float.NEGATIVE_INFINITY ? 0f : (float) (Math.exp((logit - max) * inverse) / normaliser);
+        }
+        size = count;
+        sorted = true;
+    }
+
+    /**
+     * Inserts a key into a small ascending buffer of at most {@code top.length} keys, dropping the largest when
+     * full; returns the new count. Most keys lose to the last entry at once, so a pass costs about one compare each.
+     */
+    private static int offer(long[] top, int count, long key) {
+        int k = top.length;
+        if (count < k || key < top[count - 1]) {
+            int at = count < k ? count++ : count - 1;
+            while (at > 0 && top[at - 1] > key) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = key;
+        }
+        return count;
     }
 
     /** Sorts best first (ties: lower id first). */
@@ -191,14 +225,21 @@ public final class TokenCandidates {
     private void loadSorted(long[] sortedKeys, int count) {
         for (int i = 0; i < count; i++) {
             ids[i] = (int) sortedKeys[i];
-            probs[i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (sortedKeys[i] >>> 32));
+            probs[i] = valueOf(sortedKeys[i]);
         }
         size = count;
         sorted = true;
     }
 
-    /** Ascending order of keys is descending probability, then ascending id (non-negative floats sort as ints). */
-    private static long key(float probability, int id) {
-        return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(probability)) << 32) | (id & 0xffffffffL);
+    /** Ascending order of keys is descending value, then ascending id (works for any float, negative too). */
+    private static long key(float value, int id) {
+        int bits = Float.floatToIntBits(value);
+        int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+        return ((long) ~sortable << 32) | (id & 0xffffffffL);
+    }
+
+    private static float valueOf(long key) {
+        int sortable = ~(int) (key >> 32);
+        return Float.intBitsToFloat(sortable ^ ((sortable >> 31) & 0x7fffffff));
     }
 }

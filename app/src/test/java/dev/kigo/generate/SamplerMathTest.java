@@ -146,6 +146,24 @@ class SamplerMathTest {
         assertEquals(settings, mapper.readValue(mapper.writeValueAsString(settings), SamplingSettings.class));
     }
 
+    @Test
+    void topKSamplingPicksOnlyTheKBestAndReportsUntruncatedProbabilities() {
+        float[] logits = {1f, -2f, 3f, 2.5f, -0.5f, 0f, 2f};
+        double z = 0;
+        for (float logit : logits) {
+            z += Math.exp(logit / 0.7);
+        }
+        SamplerChain chain = new SamplerChain(List.of(), List.of(new TopK(2)), 0.7, new Random(3));
+        java.util.Set<Integer> picked = new java.util.TreeSet<>();
+        for (int i = 0; i < 300; i++) {
+            SampledToken token = chain.choose(logits.clone(), new GenerationContext(new int[] {0}, null, 9));
+            picked.add(token.tokenId());
+            assertEquals(Math.exp(logits[token.tokenId()] / 0.7) / z, token.probability(), 1e-6);
+            assertEquals(List.of(2, 3, 6, 0, 5), token.alternatives().stream().map(SampledToken.Alternative::tokenId).toList());
+        }
+        assertEquals(java.util.Set.of(2, 3), picked);
+    }
+
     private static void assertMessage(String expected, Runnable action) {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 action::run);

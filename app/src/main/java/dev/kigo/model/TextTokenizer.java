@@ -26,11 +26,14 @@ public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final int vocabSize;
     private final Map<String, Integer> specialTokens;
+    /** A token's own text never changes: decoded once, then read from here (alternatives ask every step). */
+    private final String[] tokenTexts;
 
     private TextTokenizer(HuggingFaceTokenizer tokenizer, int vocabSize, Map<String, Integer> specialTokens) {
         this.tokenizer = tokenizer;
         this.vocabSize = vocabSize;
         this.specialTokens = specialTokens;
+        this.tokenTexts = new String[vocabSize];
     }
 
     /** Opens tokenizer.json; the message names the file when it cannot be read. */
@@ -101,7 +104,16 @@ public final class TextTokenizer implements AutoCloseable {
 
     /** The text of one token on its own (a piece of a character shows as U+FFFD). */
     public String tokenText(int id) {
-        return tokenizer.decode(new long[] {id}, false);
+        if (id < 0 || id >= tokenTexts.length) {
+            return tokenizer.decode(new long[] {id}, false);
+        }
+        String text = tokenTexts[id];
+        if (text == null) {
+            // A benign race: two threads may both decode the same id and store equal strings.
+            text = tokenizer.decode(new long[] {id}, false);
+            tokenTexts[id] = text;
+        }
+        return text;
     }
 
     /** A decoder that turns a stream of ids into text deltas without ever splitting a character. */

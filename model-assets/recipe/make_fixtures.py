@@ -23,12 +23,13 @@ from kigo_recipe.export import export_bundle  # noqa: E402
 from kigo_recipe.model import GPT2Config, GPT2LMHeadModel  # noqa: E402
 
 EOT_ID = 256
-VARIANTS = {  # folder: (layout, position_ids)
-    "optimum": ("optimum", True),
-    "optimum-no-position-ids": ("optimum", False),
-    "optimum-merged": ("optimum-merged", True),
-    "ort-combined": ("ort-combined", True),
-    "ort-combined-no-position-ids": ("ort-combined", False),
+VARIANTS = {  # folder: (layout, position_ids, id dtype, mask dtype)
+    "optimum": ("optimum", True, "int64", "int64"),
+    "optimum-no-position-ids": ("optimum", False, "int64", "int64"),
+    "optimum-merged": ("optimum-merged", True, "int64", "int64"),
+    # convert_to_onnx's input types vary by version and flags: int32 everywhere, or a float32 mask.
+    "ort-combined": ("ort-combined", True, "int32", "int32"),
+    "ort-combined-no-position-ids": ("ort-combined", False, "int64", "float32"),
 }
 PROMPT = "(pond frog ="
 BATCH_PROMPTS = ["(old pond frog =", "<rain ="]
@@ -140,10 +141,11 @@ def main() -> None:
     tokenizer_path = out / "tokenizer.json"
     tokenizer_path.write_text(json.dumps(byte_level_tokenizer(), ensure_ascii=False, indent=1) + "\n",
                               encoding="utf-8")
-    for folder, (layout, position_ids) in VARIANTS.items():
+    for folder, (layout, position_ids, id_dtype, mask_dtype) in VARIANTS.items():
         export_bundle(model, out / folder, tokenizer_path, name=f"tiny-gpt2-{folder}", eot_id=EOT_ID, layout=layout,
                       position_ids=position_ids, licence="CC0-1.0 (random weights)",
-                      provenance="Random weights made by model-assets/recipe/make_fixtures.py for engine tests.")
+                      provenance="Random weights made by model-assets/recipe/make_fixtures.py for engine tests.",
+                      id_dtype=id_dtype, mask_dtype=mask_dtype)
     tokenizer_path.unlink()
 
     prompt_ids = [EOT_ID] + encode(PROMPT)

@@ -68,9 +68,11 @@ class _OrtCombinedPast(nn.Module):
         self.position_ids = position_ids
 
     def forward(self, input_ids, *rest):
+        # convert_to_onnx exports often take int32 ids and an int32 or float32 mask: the graph casts them.
         rest = list(rest)
-        position_ids = rest.pop(0) if self.position_ids else None
-        attention_mask = rest.pop(0)
+        input_ids = input_ids.long()
+        position_ids = rest.pop(0).long() if self.position_ids else None
+        attention_mask = rest.pop(0).long()
         past = [(p[0], p[1]) for p in rest]
         logits, presents = self.model(input_ids, attention_mask, position_ids, past)
         return (logits,) + tuple(torch.stack(kv) for kv in presents)
@@ -118,9 +120,10 @@ def _export_optimum(model, path, position_ids: bool, use_past: bool = True):
     _export(_OptimumWithPast(model, position_ids, use_past), tuple(args), path, inputs, outputs, axes)
 
 
-def _export_ort_combined(model, path, position_ids: bool):
+def _export_ort_combined(model, path, position_ids: bool, id_dtype=torch.int64, mask_dtype=torch.int64):
     cfg = model.config
     ids, mask, pos, _ = _dummy(cfg, DUMMY_PAST)
+    ids, pos, mask = ids.to(id_dtype), pos.to(id_dtype), mask.to(mask_dtype)
     pasts = [torch.randn(2, DUMMY_BATCH, cfg.n_head, DUMMY_PAST, cfg.head_dim) for _ in range(cfg.n_layer)]
     inputs = ["input_ids"] + (["position_ids"] if position_ids else []) + ["attention_mask"]
     inputs += [f"past_{i}" for i in range(cfg.n_layer)]
@@ -210,8 +213,13 @@ def _merge_decoders(no_past: onnx.ModelProto, with_past: onnx.ModelProto) -> onn
     return merged
 
 
-def export_onnx(model: GPT2LMHeadModel, path: Path, layout: str = "optimum", position_ids: bool = True) -> None:
-    """Writes model.onnx in the given layout."""
+INPUT_DTYPES = {"int64": torch.int64, "int32": torch.int32, "float32": torch.float32}
+
+
+def export_onnx(model: GPT2LMHeadModel, path: Path, layout: str = "optimum", position_ids: bool = True,
+                id_dtype: str = "int64", mask_dtype: str = "int64") -> None:
+    """Writes model.onnx in the given layout. id_dtype/mask_dtype vary the ort-combined layout's input types
+    (int32 ids, int32 or float32 masks), as ONNX Runtime's convert_to_onnx writes them."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of {LAYOUTS}")
     model.eval()
@@ -221,7 +229,7 @@ def export_onnx(model: GPT2LMHeadModel, path: Path, layout: str = "optimum", pos
             _export_optimum(model, path, position_ids)
             proto = onnx.load(str(path))
         elif layout == "ort-combined":
-            _export_ort_combined(model, path, position_ids)
+            _export_ort_combined(model, path, position_ids, INPUT_DTYPES[id_dtype], INPUT_DTYPES[mask_dtype])
             proto = onnx.load(str(path))
         else:
             with_past_path, no_past_path = Path(tmp, "with_past.onnx"), Path(tmp, "no_past.onnx")
@@ -254,11 +262,12 @@ def manifest(model: GPT2LMHeadModel, layout: str, position_ids: bool, name: str,
 
 def export_bundle(model: GPT2LMHeadModel, out_dir, tokenizer_json, name: str, eot_id: int,
                   layout: str = "optimum", position_ids: bool = True, licence: str = "",
-                  provenance: str = "", prompt_formats=PROMPT_FORMATS) -> Path:
+                  provenance: str = "", prompt_formats=PROMPT_FORMATS, id_dtype: str = "int64",
+                  mask_dtype: str = "int64") -> Path:
     """Writes a complete bundle folder: model.onnx, tokenizer.json (copied), model.json."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    export_onnx(model, out / "model.onnx", layout, position_ids)
+    export_onnx(model, out / "model.onnx", layout, position_ids, id_dtype, mask_dtype)
     if Path(tokenizer_json).resolve() != (out / "tokenizer.json").resolve():
         shutil.copyfile(tokenizer_json, out / "tokenizer.json")
     meta = manifest(model, layout, position_ids, name, eot_id, licence, provenance, prompt_formats)

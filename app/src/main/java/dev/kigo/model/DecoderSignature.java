@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param heads          attention heads per layer, or -1 when the graph leaves it symbolic
  * @param headDim        size of one head, or -1 when symbolic
  * @param logitsVocab    the logits' last dimension, or -1 when symbolic
+ * @param idType         element type of input_ids and position_ids (int64, or int32 in some convert_to_onnx exports)
+ * @param maskType       element type of attention_mask (int64, int32 or float)
  */
 record DecoderSignature(
         OnnxLayout layout,
@@ -31,7 +33,14 @@ record DecoderSignature(
         boolean positionIds,
         int logitsVocab,
         List<String> pastInputs,
-        List<String> presentOutputs) {
+        List<String> presentOutputs,
+        OnnxJavaType idType,
+        OnnxJavaType maskType) {
+
+    private static final java.util.Set<OnnxJavaType> INDEX_TYPES =
+            java.util.EnumSet.of(OnnxJavaType.INT64, OnnxJavaType.INT32);
+    private static final java.util.Set<OnnxJavaType> MASK_TYPES =
+            java.util.EnumSet.of(OnnxJavaType.INT64, OnnxJavaType.INT32, OnnxJavaType.FLOAT);
 
     static final String INPUT_IDS = "input_ids";
     static final String ATTENTION_MASK = "attention_mask";
@@ -146,11 +155,30 @@ record DecoderSignature(
             throw new ModelLoadException(file + " has past tensors of rank " + pastShape.length + " where Kigo expects "
                     + expectedRank + " for the " + layout.id() + " layout.");
         }
+        OnnxJavaType pastType = ((TensorInfo) inputs.get(pastInputs.get(0)).getInfo()).type;
+        if (pastType != OnnxJavaType.FLOAT) {
+            throw new ModelLoadException(file + " keeps its KV cache as " + pastType.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; Kigo runs float32 models (export without --float16).");
+        }
+        OnnxJavaType idType = elementType(inputs, INPUT_IDS);
+        OnnxJavaType maskType = elementType(inputs, ATTENTION_MASK);
+        if (!INDEX_TYPES.contains(idType) || (inputs.containsKey(POSITION_IDS) && elementType(inputs, POSITION_IDS) != idType)) {
+            throw new ModelLoadException(file + " takes input_ids or position_ids as " + idType
+                    + ", where Kigo expects int64 or int32 for both.");
+        }
+        if (!MASK_TYPES.contains(maskType)) {
+            throw new ModelLoadException(file + " takes attention_mask as " + maskType
+                    + ", where Kigo expects int64, int32 or float.");
+        }
         int heads = (int) pastShape[expectedRank - 3];
         int headDim = (int) pastShape[expectedRank - 1];
         int vocab = (int) logitsInfo.getShape()[2];
         return new DecoderSignature(layout, layers, heads, headDim, inputs.containsKey(POSITION_IDS), vocab,
-                List.copyOf(pastInputs), List.copyOf(presentOutputs));
+                List.copyOf(pastInputs), List.copyOf(presentOutputs), idType, maskType);
+    }
+
+    private static OnnxJavaType elementType(Map<String, NodeInfo> inputs, String name) {
+        return inputs.get(name).getInfo() instanceof TensorInfo info ? info.type : OnnxJavaType.UNKNOWN;
     }
 
     private static String names(Map<String, NodeInfo> infos) {

@@ -202,26 +202,25 @@ public final class DecoderState implements AutoCloseable {
         OrtSession.Result result;
         try {
             Map<String, OnnxTensor> inputs = new HashMap<>();
-            LongBuffer ids = LongBuffer.allocate(batch * sequence);
-            LongBuffer mask = LongBuffer.allocate(batch * newLength);
-            LongBuffer positions = LongBuffer.allocate(batch * sequence);
+            long[] ids = new long[batch * sequence];
+            long[] mask = new long[batch * newLength];
+            long[] positions = new long[batch * sequence];
             for (int row = 0; row < batch; row++) {
                 for (int t = 0; t < sequence; t++) {
-                    ids.put(tokens[row][t]);
+                    ids[row * sequence + t] = tokens[row][t];
                     // cumsum(mask) - 1, clamped at 0: the same positions as the torch model and Optimum.
-                    positions.put(Math.max(0, length + t - padding[row]));
+                    positions[row * sequence + t] = Math.max(0, length + t - padding[row]);
                 }
                 for (int t = 0; t < newLength; t++) {
-                    mask.put(t < padding[row] ? 0 : 1);
+                    mask[row * newLength + t] = t < padding[row] ? 0 : 1;
                 }
             }
-            inputs.put(DecoderSignature.INPUT_IDS, track(created, OnnxTensor.createTensor(env, ids.rewind(),
-                    new long[] {batch, sequence})));
-            inputs.put(DecoderSignature.ATTENTION_MASK, track(created, OnnxTensor.createTensor(env, mask.rewind(),
-                    new long[] {batch, newLength})));
+            inputs.put(DecoderSignature.INPUT_IDS, track(created, tensor(signature.idType(), ids, batch, sequence)));
+            inputs.put(DecoderSignature.ATTENTION_MASK, track(created,
+                    tensor(signature.maskType(), mask, batch, newLength)));
             if (signature.positionIds()) {
-                inputs.put(DecoderSignature.POSITION_IDS, track(created, OnnxTensor.createTensor(env,
-                        positions.rewind(), new long[] {batch, sequence})));
+                inputs.put(DecoderSignature.POSITION_IDS, track(created,
+                        tensor(signature.idType(), positions, batch, sequence)));
             }
             if (signature.layout() == OnnxLayout.OPTIMUM_MERGED) {
                 inputs.put(DecoderSignature.USE_CACHE_BRANCH, track(created,
@@ -256,6 +255,30 @@ public final class DecoderState implements AutoCloseable {
             return logitsBuffer;
         } finally {
             closeAll(created.toArray(new OnnxTensor[0]));
+        }
+    }
+
+    /** A [rows, columns] tensor of the element type the graph declares for that input. */
+    private OnnxTensor tensor(ai.onnxruntime.OnnxJavaType type, long[] values, int rows, int columns)
+            throws OrtException {
+        long[] shape = {rows, columns};
+        switch (type) {
+            case INT32: {
+                java.nio.IntBuffer buffer = java.nio.IntBuffer.allocate(values.length);
+                for (long value : values) {
+                    buffer.put((int) value);
+                }
+                return OnnxTensor.createTensor(env, buffer.rewind(), shape);
+            }
+            case FLOAT: {
+                FloatBuffer buffer = FloatBuffer.allocate(values.length);
+                for (long value : values) {
+                    buffer.put(value);
+                }
+                return OnnxTensor.createTensor(env, buffer.rewind(), shape);
+            }
+            default:
+                return OnnxTensor.createTensor(env, LongBuffer.wrap(values), shape);
         }
     }
 

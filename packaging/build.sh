@@ -138,7 +138,9 @@ case "$(uname -m)" in
 esac
 slim_jar() { # jar, prefix, platform to keep
   local jar="$1" prefix="$2" keep="$3" entries
-  entries="$(unzip -Z1 "$jar" | grep "^$prefix" | grep -v "^$prefix$keep/" | grep -v "^$prefix\$" || true)"
+  # Only entries in another platform's folder (prefix/<platform>/...); files directly under prefix/ stay
+  # (DJL's tokenizers reads native/lib/tokenizers.properties).
+  entries="$(unzip -Z1 "$jar" | grep "^$prefix[^/]*/" | grep -v "^$prefix$keep/" || true)"
   [[ -n "$entries" ]] || return 0
   printf '%s\n' "$entries" | zip -q -d "$jar" -@ >/dev/null
 }
@@ -204,6 +206,8 @@ fi
 # Modules for the jlinked runtime: what `jdeps --print-module-deps` reports for the app jar and the library
 # jars (java.xml comes in through java.desktop and java.sql). A missing module shows up as a
 # NoClassDefFoundError at run time: check the CLI and the studio after changing this list.
+# jpackage's default jlink options plus --compress=2 (zip-compressed lib/modules).
+JLINK_OPTIONS="--strip-native-commands --strip-debug --no-man-pages --no-header-files --compress=2"
 MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.sql,jdk.unsupported,jdk.unsupported.desktop
 
 cp "$PKG/linux/Kigo.desktop" "$STAGE/resources/Kigo.desktop"
@@ -224,6 +228,7 @@ say "jpackage --type app-image ($JPACKAGE_BIN)"
   --main-jar kigo-launcher.jar \
   --main-class dev.kigo.packaging.PackagedMain \
   --add-modules "$MODULES" \
+  --jlink-options "$JLINK_OPTIONS" \
   --java-options '-Dkigo.home=$APPDIR' \
   --java-options '-Dai.djl.offline=true'
 rm -rf "$OUT/jpackage-tmp"

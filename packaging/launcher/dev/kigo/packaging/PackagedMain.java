@@ -1,31 +1,23 @@
 package dev.kigo.packaging;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Entry point of the jpackage launcher. It does what the ./kigo script does with environment variables, which a
  * jpackage launcher cannot set (JDK 17's launcher expands only $APPDIR, $BINDIR and $ROOTDIR in its options):
- * it points every native-library cache and temporary folder at {@code $XDG_CACHE_HOME/kigo} (default
+ * it points the native-library caches of DJL, JavaFX and JNA at {@code $XDG_CACHE_HOME/kigo} (default
  * {@code ~/.cache/kigo}) and then hands over to {@code dev.kigo.Main} with the same arguments.
  *
- * <p>Properties the user already set (for example with {@code JAVA_TOOL_OPTIONS}) are kept, except
- * {@code java.io.tmpdir}, which always has the JVM's default value here and is moved unless
- * {@code -Dkigo.keepTmpdir=true}. The installed application folder is never written to.
+ * <p>Properties the user already set (for example with {@code JAVA_TOOL_OPTIONS}) are kept. It does not move
+ * {@code java.io.tmpdir}: JDK 17 reads that property once at start-up, so setting it here has no effect, and
+ * ONNX Runtime keeps unpacking its natives under the system temp folder. The application folder is never
+ * written to.
  */
 public final class PackagedMain {
     private PackagedMain() { }
 
     public static void main(String[] args) throws Exception {
         Path cache = cacheHome().resolve("kigo");
-        if (!Boolean.getBoolean("kigo.keepTmpdir")) {
-            Path tmp = cache.resolve("tmp");
-            if (mkdirs(tmp)) {
-                // ONNX Runtime unpacks its natives under java.io.tmpdir (one folder per run).
-                System.setProperty("java.io.tmpdir", tmp.toString());
-            }
-        }
         // DJL reads DJL_CACHE_DIR from the environment first, then from this system property.
         setDefault("DJL_CACHE_DIR", cache.resolve("djl"));
         setDefault("javafx.cachedir", cache.resolve("openjfx"));
@@ -48,15 +40,6 @@ public final class PackagedMain {
     private static void setDefault(String property, Path value) {
         if (System.getProperty(property) == null) {
             System.setProperty(property, value.toString());
-        }
-    }
-
-    private static boolean mkdirs(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            return true;
-        } catch (IOException | SecurityException e) {
-            return false;
         }
     }
 }

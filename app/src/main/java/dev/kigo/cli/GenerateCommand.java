@@ -8,7 +8,10 @@ import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate haiku from keywords, or continue a prompt (streamed to the terminal).",
                 "Examples:", "  kigo generate --keywords \"dog rain\" --n 3 --seed 7",
+                "  kigo generate --keywords \"autumn moon\" --form 5-7-5",
                 "  kigo generate --prompt \"(old pond =\" --temperature 0"})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -49,6 +53,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "keywords-to-haiku, keywords-to-phonemes, text-to-phonemes, phonemes-to-text or plain.")
     String format;
+
+    @Option(names = "--form", paramLabel = "FORM",
+            description = "Keep to a form: every line scans exactly (haiku or 5-7-5, tanka, or a pattern like 3-5-3). "
+                    + "Without it, generation is free.")
+    String form;
 
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
@@ -85,7 +94,12 @@ public final class GenerateCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
         }
+        Form keptForm = form == null ? null : Form.parse(form);
         try (LanguageModel model = modelOptions.load(err)) {
+            if (keptForm != null) {
+                SyllableConstraint keepForm = SyllableConstraint.create(model, Prosody.loadDefault());
+                requests.replaceAll(request -> keepForm.constrain(request, keptForm));
+            }
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;
             if (stream) {
@@ -119,6 +133,9 @@ public final class GenerateCommand implements Callable<Integer> {
                         out.println();
                     }
                     out.println(result.text().isBlank() ? "(nothing: " + describe(result) + ")" : result.text());
+                    if (!result.note().isEmpty()) {
+                        err.println("kigo: " + result.note());
+                    }
                 }
             }
             out.flush();

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 CountCommand.class,
                 BenchProsodyCommand.class,
+                BenchConstrainedCommand.class,
                 LibraryCommand.class,
         })
 public final class KigoCli implements Runnable {

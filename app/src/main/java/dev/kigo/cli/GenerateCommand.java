@@ -8,6 +8,7 @@ import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
 import dev.kigo.library.ModelHash;
@@ -33,6 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate haiku from keywords, or continue a prompt (streamed to the terminal).",
                 "Examples:", "  kigo generate --keywords \"dog rain\" --n 3 --seed 7",
+                "  kigo generate --keywords \"autumn moon\" --form 5-7-5",
                 "  kigo generate --prompt \"(old pond =\" --temperature 0"})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -56,6 +58,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "keywords-to-haiku, keywords-to-phonemes, text-to-phonemes, phonemes-to-text or plain.")
     String format;
+
+    @Option(names = "--form", paramLabel = "FORM",
+            description = "Keep to a form: every line scans exactly (haiku or 5-7-5, tanka, or a pattern like 3-5-3). "
+                    + "Without it, generation is free.")
+    String form;
 
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
@@ -99,7 +106,12 @@ public final class GenerateCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
         }
+        Form keptForm = form == null ? null : Form.parse(form);
         try (LanguageModel model = modelOptions.load(err)) {
+            if (keptForm != null) {
+                SyllableConstraint keepForm = SyllableConstraint.create(model, Prosody.loadDefault());
+                requests.replaceAll(request -> keepForm.constrain(request, keptForm));
+            }
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;
             if (stream) {
@@ -124,7 +136,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 results = generator.generateBatch(requests, GenerationListener.NONE, new CancellationToken());
             }
             if (save) {
-                saveToLibrary(results, requests, model, err);
+                saveToLibrary(results, requests, model, keptForm, err);
             }
             ObjectMapper mapper = new ObjectMapper();
             for (int i = 0; i < results.size(); i++) {
@@ -136,6 +148,9 @@ public final class GenerateCommand implements Callable<Integer> {
                         out.println();
                     }
                     out.println(result.text().isBlank() ? "(nothing: " + describe(result) + ")" : result.text());
+                    if (!result.note().isEmpty()) {
+                        err.println("kigo: " + result.note());
+                    }
                 }
             }
             out.flush();
@@ -144,7 +159,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
-                               PrintWriter err) throws java.io.IOException {
+                               Form keptForm, PrintWriter err) throws java.io.IOException {
         String modelHash = ModelHash.sha256(LanguageModel.graphFile(model.info().bundle()));
         Prosody prosody = Prosody.loadDefault();
         try (Library library = libraryData.open(err)) {
@@ -152,9 +167,9 @@ public final class GenerateCommand implements Callable<Integer> {
             for (int i = 0; i < results.size(); i++) {
                 GenerationResult result = results.get(i);
                 GenerationRequest request = requests.get(i);
-                PieceContent content = request.format() == PromptFormat.KEYWORDS_TO_HAIKU
-                        ? PieceContent.checked("", result.text(), prosody.check(result.text(), Form.HAIKU))
-                        : PieceContent.of("", result.text(), Form.FREE.name());
+                Form judgedBy = keptForm != null ? keptForm
+                        : request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
+                PieceContent content = PieceContent.checked("", result.text(), prosody.check(result.text(), judgedBy));
                 String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
                 GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
                         request.format().id(), request.settings(), model.info().device().label());

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 EvaluateCommand.class,
                 CountCommand.class,
                 BenchProsodyCommand.class,
+                BenchConstrainedCommand.class,
                 LibraryCommand.class,
         })
 public final class KigoCli implements Runnable {

@@ -71,6 +71,15 @@ final class BeamSearch {
                 for (int b = 0; b < live.size(); b++) {
                     expand(b, live.get(b), logits[b], chains.get(b), 2 * width, candidates);
                 }
+                if (candidates.isEmpty()) {
+                    // Every beam's tokens were all ruled out (a constraint with nowhere to go): stop here.
+                    for (Beam beam : live) {
+                        finished.add(new Beam(beam.context(), beam.score(), beam.rawLogProb(), beam.probabilities(),
+                                FinishReason.CONSTRAINT_DEAD_END));
+                    }
+                    live = List.of();
+                    break;
+                }
                 candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
                         .thenComparingInt(Candidate::tokenId));
                 List<Beam> next = new ArrayList<>();
@@ -112,13 +121,28 @@ final class BeamSearch {
             finished.add(new Beam(beam.context(), beam.score(), beam.rawLogProb(), beam.probabilities(),
                     stopAll != null ? stopAll : FinishReason.MAX_TOKENS));
         }
-        Beam best = finished.stream().max(Comparator.comparingDouble(Beam::normalised)).orElseThrow();
+        // A beam that reached a proper end beats any that ran into a dead end.
+        Beam best = finished.stream().max(Comparator.comparing((Beam beam) -> beam.finish() != FinishReason.CONSTRAINT_DEAD_END)
+                .thenComparingDouble(Beam::normalised)).orElseThrow();
         long generationMillis = (System.nanoTime() - generationStart) / 1_000_000;
         report(best, tokenizer);
         GenerationResult result = Generator.buildResult(generator.promptDisplay(request, prompt), request,
-                best.context(), best.finish(), prompt.length, promptMillis, generationMillis, best.rawLogProb(), "");
+                best.context(), best.finish(), prompt.length, promptMillis, generationMillis, best.rawLogProb(),
+                notes(best, chains));
         listener.onFinished(0, result);
         return result;
+    }
+
+    private static String notes(Beam best, List<SamplerChain> chains) {
+        List<String> notes = new ArrayList<>();
+        if (best.finish() == FinishReason.CONSTRAINT_DEAD_END) {
+            notes.add("Every token was ruled out at step " + best.context().generatedCount()
+                    + " on every beam, so the search stopped.");
+        }
+        for (SamplerChain chain : chains) {
+            notes.add(chain.notes(best.context()));
+        }
+        return SamplerChain.joinNotes(notes);
     }
 
     private static void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count,

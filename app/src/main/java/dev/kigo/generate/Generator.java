@@ -291,7 +291,8 @@ public final class Generator {
 
         GenerationResult result() {
             return buildResult(promptDisplay(request, promptIds), request, context, finish, promptIds.length,
-                    promptMillis, generationMillis, logProbSum, note);
+                    promptMillis, generationMillis, logProbSum,
+                    SamplerChain.joinNotes(List.of(note, chain.notes(context))));
         }
     }
 }

@@ -9,4 +9,13 @@ package dev.kigo.generate;
 @FunctionalInterface
 public interface LogitsProcessor {
     void process(float[] logits, GenerationContext context);
+
+    /**
+     * A sentence about anything unusual this processor did on the way to the context's text (a constrained-decoding
+     * back-off, say), for {@link GenerationResult#note()}; empty if nothing. Under beam search the context is the
+     * winning beam's, so the processor should only speak of what happened on that beam's path.
+     */
+    default String note(GenerationContext context) {
+        return "";
+    }
 }

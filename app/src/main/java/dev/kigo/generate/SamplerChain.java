@@ -78,6 +78,15 @@ public final class SamplerChain {
         }
     }
 
+    /** The processors' notes about this context's text, joined (empty if none). */
+    public String notes(GenerationContext context) {
+        return joinNotes(processors.stream().map(processor -> processor.note(context)).toList());
+    }
+
+    static String joinNotes(List<String> notes) {
+        return String.join(" ", notes.stream().filter(note -> note != null && !note.isBlank()).distinct().toList());
+    }
+
     /** Picks the next token. {@code logits} is modified in place by the processors. */
     public SampledToken choose(float[] logits, GenerationContext context) {
         double logNormaliser = LogProbs.logSumExp(logits);

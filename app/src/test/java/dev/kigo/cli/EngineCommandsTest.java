@@ -135,4 +135,22 @@ class EngineCommandsTest {
         assertTrue(run.out().contains("Context 512 skipped"));
         assertFalse(run.out().contains("Context 16 skipped"));
     }
+
+    @Test
+    void generateWithAFormWritesLinesThatScanAndRefusesAnUnknownForm() throws Exception {
+        Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2", "--n", "2",
+                "--max-tokens", "100", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        for (String line : lines) {
+            JsonNode json = mapper.readTree(line);
+            String text = json.get("text").asText();
+            assertTrue(dev.kigo.prosody.Prosody.loadDefault().check(text, dev.kigo.prosody.Form.parse("1-2")).fits(),
+                    text);
+        }
+        Run bad = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "sonnet");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("unknown form 'sonnet'"), bad.err());
+    }
 }

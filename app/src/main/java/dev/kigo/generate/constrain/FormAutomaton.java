@@ -1,0 +1,213 @@
+package dev.kigo.generate.constrain;
+
+import dev.kigo.prosody.Form;
+
+/**
+ * The rules of the constrained mode, character by character: words (ASCII letters and apostrophes) count through
+ * the {@link WordMeasure}; spaces and the allowed punctuation end a word and add nothing; the layout's separator
+ * ends a line only when its count is exactly met; the closing bracket (or end-of-text) ends the piece only after the
+ * last line is met. Everything else (digits, other scripts, symbols, brackets, tabs, double spaces) is refused, so
+ * what the checker counts is what the mask counted. This is the reference the per-token fast paths in
+ * {@link FormKeeper} must agree with (a test checks it token by token).
+ */
+final class FormAutomaton {
+    /** Punctuation that adds no syllables and keeps the text readable. */
+    static final String PUNCTUATION = ",.;:!?-\u2013\u2014\u2026\"\u201C\u201D";
+    /** Most punctuation characters one token may carry ("..." yes, a ruler of dashes no). */
+    static final int MAX_PUNCTUATION_IN_TOKEN = 3;
+    /** Tokens in a row without a letter or line break after which only words or a line break may come. */
+    static final int MAX_PUNCTUATION_RUN = 4;
+
+    private final int[] targets;
+    private final LineLayout layout;
+    private final WordMeasure measure;
+
+    FormAutomaton(Form form, LineLayout layout, WordMeasure measure) {
+        if (form.isFree()) {
+            throw new IllegalArgumentException("Free verse has no syllable counts to keep; choose a form such as 5-7-5.");
+        }
+        this.targets = form.lines().stream().mapToInt(Integer::intValue).toArray();
+        for (int target : targets) {
+            if (target > WordMeasure.MAX_LINE_SYLLABLES) {
+                throw new IllegalArgumentException("The constrained mode keeps lines of up to "
+                        + WordMeasure.MAX_LINE_SYLLABLES + " syllables, not " + target + ".");
+            }
+        }
+        this.layout = layout;
+        this.measure = measure;
+    }
+
+    LineLayout layout() {
+        return layout;
+    }
+
+    WordMeasure measure() {
+        return measure;
+    }
+
+    int lines() {
+        return targets.length;
+    }
+
+    int target(LineState state) {
+        return targets[Math.min(state.line, targets.length - 1)];
+    }
+
+    boolean isLastLine(LineState state) {
+        return state.line >= targets.length - 1;
+    }
+
+    /** Only bits up to the target: a line never needs to know it could be longer than its target. */
+    static long upTo(long sums, int target) {
+        return sums & (-1L >>> (63 - target));
+    }
+
+    /** The sums after a finished word with these readings; 0 if the word cannot fit. */
+    static long plusWord(long sums, long readings, int target) {
+        long result = 0;
+        for (long rest = readings; rest != 0; rest &= rest - 1) {
+            result |= sums << Long.numberOfTrailingZeros(rest);
+        }
+        return upTo(result, target);
+    }
+
+    /** The line's sums if the word in progress ended now (0 if it cannot end here). */
+    long sumsIfWordEnds(LineState state) {
+        return state.word.isEmpty() ? state.sums
+                : plusWord(state.sums, measure.readings(state.word), target(state));
+    }
+
+    /** Whether the piece could end now (end-of-text): the last line, its count exactly met. */
+    boolean canFinish(LineState state) {
+        if (state.finished) {
+            return true;
+        }
+        return isLastLine(state) && state.previous != LineState.START
+                && (sumsIfWordEnds(state) >>> target(state) & 1) != 0;
+    }
+
+    /** Whether a (normalised) character may ever appear in constrained text of this layout. */
+    static boolean isAllowedChar(char c, LineLayout layout) {
+        return isWordChar(c) || c == ' ' || c == layout.separator || c != 0 && c == layout.closing
+                || PUNCTUATION.indexOf(c) >= 0;
+    }
+
+    /** Letters keep their case in token texts (capitals matter to the checker); apostrophes are straightened. */
+    static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'';
+    }
+
+    /**
+     * Applies a token's (normalised) text to the state. Returns whether the result still keeps the form; a token
+     * that breaks a rule leaves the state half-updated, so try candidates on a copy. {@code lenient} applies the
+     * text whatever it breaks (for a token the back-off let through): a line it ends is counted as ended.
+     */
+    boolean advance(LineState state, String text, boolean lenient) {
+        if (state.finished) {
+            return lenient; // nothing may follow the closing bracket
+        }
+        boolean wordChanged = false;
+        boolean lettersOrBreak = false;
+        for (int i = 0; i < text.length() && !state.finished; i++) {
+            char c = text.charAt(i);
+            byte previous = state.previous;
+            boolean lineStart = previous == LineState.START || previous == LineState.SEPARATOR;
+            if (isWordChar(c)) {
+                if (layout.spaced && lineStart && !lenient) {
+                    return false;
+                }
+                boolean capital = c >= 'A' && c <= 'Z';
+                boolean firstLetter = !WordMeasure.hasLetter(state.word);
+                if (c != '\'') {
+                    state.wordInCapitals = capital && (firstLetter || state.wordInCapitals);
+                }
+                if (capital && !firstLetter && state.wordInCapitals && !lenient) {
+                    return false; // NASA: the checker may spell a word in capitals letter by letter
+                }
+                state.word = state.word + (capital ? (char) (c + ('a' - 'A')) : c);
+                state.previous = LineState.LETTER;
+                wordChanged = true;
+                lettersOrBreak = true;
+            } else if (c == ' ') {
+                if (!lenient && (previous == LineState.SPACE || !layout.spaced && lineStart)) {
+                    return false;
+                }
+                if (!endWord(state, lenient)) {
+                    return false;
+                }
+                state.previous = LineState.SPACE;
+            } else if (c == layout.separator) {
+                lettersOrBreak = true;
+                if (!endWord(state, lenient)) {
+                    return false;
+                }
+                if (!lenient && (layout.spaced && previous != LineState.SPACE || !lineMet(state) || isLastLine(state))) {
+                    return false;
+                }
+                state.line = Math.min(state.line + 1, targets.length - 1);
+                state.sums = 1L;
+                state.previous = LineState.SEPARATOR;
+            } else if (c != 0 && c == layout.closing) {
+                lettersOrBreak = true;
+                if (!endWord(state, lenient)) {
+                    return false;
+                }
+                if (!lenient && (!isLastLine(state) || !lineMet(state))) {
+                    return false;
+                }
+                state.finished = true;
+            } else if (PUNCTUATION.indexOf(c) >= 0) {
+                if (layout.spaced && lineStart && !lenient) {
+                    return false;
+                }
+                if (!endWord(state, lenient)) {
+                    return false;
+                }
+                state.previous = LineState.PUNCTUATION;
+            } else if (!lenient) {
+                return false;
+            }
+        }
+        // A lone space is exempt: it cannot repeat (no double spaces) and may be needed before a separator.
+        if (!lettersOrBreak && !lenient && state.punctuationRun >= MAX_PUNCTUATION_RUN && !text.equals(" ")) {
+            return false;
+        }
+        state.punctuationRun = lettersOrBreak ? 0 : state.punctuationRun + 1;
+        if (wordChanged) {
+            state.wordFewest = measure.fewestToFinish(state.word);
+        }
+        return lenient || keepsForm(state);
+    }
+
+    /** The state can still reach the form: the line's count can be met with the word in progress finished. */
+    boolean keepsForm(LineState state) {
+        if (state.finished) {
+            return true;
+        }
+        return state.sums != 0
+                && (state.word.isEmpty() || state.fewestSums() + state.wordFewest <= target(state));
+    }
+
+    private boolean lineMet(LineState state) {
+        return (state.sums >>> target(state) & 1) != 0;
+    }
+
+    private boolean endWord(LineState state, boolean lenient) {
+        if (state.word.isEmpty()) {
+            return true;
+        }
+        int target = target(state);
+        long sums = plusWord(state.sums, measure.readings(state.word), target);
+        state.word = "";
+        state.wordInCapitals = false;
+        state.wordFewest = 0;
+        if (sums == 0) {
+            if (!lenient) {
+                return false;
+            }
+            sums = 1L << target; // the back-off ends this line however long it ran
+        }
+        state.sums = sums;
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kigo.generate.constrain;
+
+import dev.kigo.generate.FinishReason;
+import dev.kigo.generate.GenerationRequest;
+import dev.kigo.generate.GenerationResult;
+import dev.kigo.generate.Generator;
+import dev.kigo.generate.LogitsProcessor;
+import dev.kigo.generate.SamplingSettings;
+import dev.kigo.model.Fixtures;
+import dev.kigo.model.LanguageModel;
+import dev.kigo.prosody.Form;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The constrained mode through the real generator on the tiny fixture model (random weights, byte tokens). */
+class ConstrainedGenerationTest {
+    private static LanguageModel model;
+    private static Generator generator;
+    private static SyllableConstraint keepForm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = LanguageModel.load(Fixtures.bundle());
+        generator = new Generator(model);
+        keepForm = SyllableConstraint.create(model, ConstraintFixtures.prosody());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    /** A model that insists on one text: every other token is -infinity before the mask runs. */
+    private static LogitsProcessor insistOn(String text) {
+        int[] script = model.tokenizer().encode(text);
+        return (logits, context) -> {
+            int next = context.generatedCount() < script.length ? script[context.generatedCount()] : context.endOfTextId();
+            float keep = logits[next];
+            Arrays.fill(logits, Float.NEGATIVE_INFINITY);
+            logits[next] = keep;
+        };
+    }
+
+    private static GenerationRequest insisting(String text, SamplingSettings settings) {
+        return GenerationRequest.haiku("dog rain", settings).withProcessors(() -> List.of(insistOn(text)));
+    }
+
+    @Test
+    void aRandomModelKeptToTheFormWritesLinesThatScan() {
+        for (int seed = 0; seed < 6; seed++) {
+            GenerationRequest request = GenerationRequest.haiku("dog rain",
+                    SamplingSettings.defaults().withSeed(seed).withMaxTokens(100));
+            GenerationResult result = generator.generate(keepForm.constrain(request, Form.parse("1-2")));
+            assertTrue(result.finishReason() == FinishReason.END_OF_FORMAT
+                    || result.finishReason() == FinishReason.END_OF_TEXT, result.finishReason() + " " + result.rawText());
+            assertEquals("", result.note(), result.rawText());
+            assertTrue(ConstraintFixtures.prosody().check(result.text(), Form.parse("1-2")).fits(),
+                    result.text() + " from raw " + result.rawText());
+        }
+    }
+
+    @Test
+    void aModelThatInsistsOnAShortLineIsLetEndItWithANote() {
+        GenerationResult result = generator.generate(keepForm.constrain(
+                insisting(" an old pond / a frog jumps in / splash)", SamplingSettings.defaults()), Form.HAIKU));
+        assertEquals(FinishReason.END_OF_FORMAT, result.finishReason());
+        assertEquals("an old pond\na frog jumps in\nsplash", result.text());
+        assertTrue(result.note().contains("line 1 (3 of 5 syllables)") && result.note().contains("line 2 (4 of 7")
+                && result.note().contains("line 3 (1 of 5"), result.note());
+    }
+
+    @Test
+    void aModelThatInsistsOnAnImpossibleTokenEndsInADeadEndWithANote() {
+        GenerationResult result = generator.generate(keepForm.constrain(
+                insisting(" an old pond / / ", SamplingSettings.defaults()), Form.HAIKU));
+        assertEquals(FinishReason.CONSTRAINT_DEAD_END, result.finishReason());
+        assertTrue(result.note().contains("Every token was ruled out") && result.note().contains("On line 2"),
+                result.note());
+    }
+
+    @Test
+    void beamSearchBacksOffOnlyOnItsOwnPathAndStopsAtADeadEnd() {
+        GenerationResult kept = generator.generate(keepForm.constrain(
+                insisting(" an old pond / a frog jumps in / splash)", SamplingSettings.defaults().withBeams(2)),
+                Form.HAIKU));
+        assertEquals("an old pond\na frog jumps in\nsplash", kept.text());
+        assertTrue(kept.note().contains("line 1 (3 of 5 syllables)"), kept.note());
+        GenerationResult dead = generator.generate(keepForm.constrain(
+                insisting(" an old pond / / ", SamplingSettings.defaults().withBeams(2)), Form.HAIKU));
+        assertEquals(FinishReason.CONSTRAINT_DEAD_END, dead.finishReason());
+        assertTrue(dead.note().contains("On line 2"), dead.note());
+    }
+
+    @Test
+    void theRequestsOwnProcessorsStillRunBeforeTheMask() {
+        int[] calls = {0};
+        GenerationRequest request = GenerationRequest.haiku("dog rain", SamplingSettings.defaults().withMaxTokens(5))
+                .withProcessors(() -> List.of((logits, context) -> calls[0]++));
+        generator.generate(keepForm.constrain(request, Form.HAIKU));
+        assertEquals(5, calls[0]);
+    }
+}

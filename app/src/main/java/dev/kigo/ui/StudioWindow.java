@@ -85,6 +85,10 @@ public final class StudioWindow {
         editor.area().requestFocus();
     }
 
+    public StudioViewModel model() {
+        return model;
+    }
+
     public PoemEditor editor() {
         return editor;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -37,15 +38,22 @@ public final class FxExecutor implements AutoCloseable {
     /** Runs {@code job} in the background; the returned future completes on the FX thread. */
     public <T> CompletableFuture<T> supply(Callable<T> job) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        background.execute(() -> {
-            try {
-                T value = job.call();
-                fxThread.execute(() -> result.complete(value));
-            } catch (Throwable failure) {
-                fxThread.execute(() -> result.completeExceptionally(failure));
-            }
-        });
+        try {
+            background.execute(() -> run(job, result));
+        } catch (RejectedExecutionException closing) {
+            // The window is closing; late work (a debounced autosave) is dropped, as closing already saved.
+            result.cancel(false);
+        }
         return result;
+    }
+
+    private <T> void run(Callable<T> job, CompletableFuture<T> result) {
+        try {
+            T value = job.call();
+            fxThread.execute(() -> result.complete(value));
+        } catch (Throwable failure) {
+            fxThread.execute(() -> result.completeExceptionally(failure));
+        }
     }
 
     /** Runs {@code action} on the FX thread. */

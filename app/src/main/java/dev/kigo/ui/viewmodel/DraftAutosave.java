@@ -39,7 +39,7 @@ public final class DraftAutosave {
             writing = true;
         }
         executor.supply(this::writePending).whenComplete((ok, failure) -> {
-            if (failure != null && !reported) {
+            if (failure != null && !(failure instanceof java.util.concurrent.CancellationException) && !reported) {
                 reported = true; // one banner, not one per keystroke pause
                 reportProblem.accept("Your draft could not be autosaved: " + failure.getMessage());
             }

@@ -1,19 +1,46 @@
 package dev.kigo.ui.view;
 
+import dev.kigo.generate.TokenEvent;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
-/** The poem editor: a RichTextFX area whose text is autosaved whenever typing pauses. */
+/**
+ * The poem editor: a RichTextFX area whose text is autosaved whenever typing pauses. Text the model writes
+ * streams in with the "generated" style and stays marked until the poet accepts it (or edits the text, which
+ * accepts it too); each generated token remembers its alternatives for the hover card.
+ */
 public final class PoemEditor extends StackPane {
 
     /** Long enough that a typist's pause, not each key, triggers a write. */
     static final Duration AUTOSAVE_PAUSE = Duration.ofMillis(600);
+    static final String GENERATED = "generated";
+    static final Duration HOVER_DELAY = Duration.ofMillis(350);
+
+    /** A generated token's place in the text. */
+    public record TokenSpan(int start, int end, TokenEvent token) {
+        boolean contains(int index) {
+            return index >= start && index < end;
+        }
+    }
 
     private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private final List<TokenSpan> tokenSpans = new ArrayList<>();
+    private final AlternativesCard alternativesCard = new AlternativesCard();
+    private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
+    private int generatedStart = -1;
+    private int generatedEnd = -1;
+    /** True while the editor itself changes the text, so the change is not taken as the poet's edit. */
+    private boolean streaming;
 
     public PoemEditor(StudioViewModel model) {
         getStyleClass().add("poem-editor");
@@ -30,8 +57,38 @@ public final class PoemEditor extends StackPane {
 
         area.multiPlainChanges().successionEnds(AUTOSAVE_PAUSE)
                 .subscribe(ignore -> model.draftAutosave().textChanged(area.getText()));
+        // An edit by the poet while generated text is pending takes it as accepted: offsets would drift otherwise.
+        area.plainTextChanges().subscribe(change -> {
+            if (!streaming && hasPendingGenerated()) {
+                acceptGenerated();
+            }
+        });
+
+        area.setMouseOverTextDelay(HOVER_DELAY);
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> tokenAt(event.getCharacterIndex())
+                .ifPresent(span -> alternativesCard.show(getScene().getWindow(), event.getScreenPosition().getX(),
+                        event.getScreenPosition().getY(), span, (s, alternative) -> {
+                            if (onContinueFromAlternative != null) {
+                                onContinueFromAlternative.accept(s, alternative);
+                            }
+                        })));
 
         getChildren().add(new VirtualizedScrollPane<>(area));
+    }
+
+    /** Called when the poet picks another token on the hover card: continue the poem from it. */
+    public void setOnContinueFromAlternative(BiConsumer<TokenSpan, TokenEvent.Alternative> handler) {
+        this.onContinueFromAlternative = handler;
+    }
+
+    /** Shows the hover card of {@code span} as if the mouse rested on it (keyboard users, tests). */
+    public void showAlternatives(TokenSpan span) {
+        area.getCharacterBoundsOnScreen(span.start(), Math.max(span.start() + 1, span.end())).ifPresent(bounds ->
+                alternativesCard.show(getScene().getWindow(), bounds.getMinX(), bounds.getMaxY(), span, (s, alternative) -> {
+                    if (onContinueFromAlternative != null) {
+                        onContinueFromAlternative.accept(s, alternative);
+                    }
+                }));
     }
 
     public StyleClassedTextArea area() {
@@ -40,6 +97,128 @@ public final class PoemEditor extends StackPane {
 
     public String text() {
         return area.getText();
+    }
+
+    // Generated text
+
+    /** Starts a generated run at {@code offset} (the editor is read-only until {@link #endGeneration}). */
+    public void beginGeneration(int offset) {
+        acceptGenerated();
+        generatedStart = Math.max(0, Math.min(offset, area.getLength()));
+        generatedEnd = generatedStart;
+        area.setEditable(false);
+    }
+
+    /** Appends a batch of tokens in one edit (one layout pass per batch, not per token). */
+    public void appendTokens(List<TokenEvent> batch, java.util.function.Function<String, String> display) {
+        if (generatedStart < 0 || batch.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        int at = generatedEnd;
+        for (TokenEvent token : batch) {
+            String shown = display.apply(token.textDelta());
+            tokenSpans.add(new TokenSpan(at + text.length(), at + text.length() + shown.length(), token));
+            text.append(shown);
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        streaming = true;
+        try {
+            area.insert(at, text.toString(), GENERATED);
+        } finally {
+            streaming = false;
+        }
+        generatedEnd = at + text.length();
+        area.moveTo(generatedEnd);
+        area.requestFollowCaret();
+    }
+
+    /** Inserts plain text into the generated run (a separator the model did not write, such as a line break). */
+    public void appendGeneratedText(String text) {
+        if (generatedStart < 0 || text.isEmpty()) {
+            return;
+        }
+        streaming = true;
+        try {
+            area.insert(generatedEnd, text, GENERATED);
+        } finally {
+            streaming = false;
+        }
+        generatedEnd += text.length();
+    }
+
+    /** Ends streaming; the text stays marked as generated until accepted. */
+    public void endGeneration() {
+        area.setEditable(true);
+    }
+
+    public boolean hasPendingGenerated() {
+        return generatedStart >= 0 && generatedEnd > generatedStart;
+    }
+
+    /** Keeps the generated text as the poet's own: the mark goes, the text stays. */
+    public void acceptGenerated() {
+        if (generatedStart >= 0 && generatedEnd > generatedStart) {
+            streaming = true;
+            try {
+                area.setStyleClass(generatedStart, Math.min(generatedEnd, area.getLength()), "");
+            } finally {
+                streaming = false;
+            }
+        }
+        clearGeneratedRun();
+    }
+
+    /** Removes the generated text (Regenerate, or continuing from an alternative). Returns where it started. */
+    public int discardGenerated() {
+        int start = generatedStart;
+        if (hasPendingGenerated()) {
+            streaming = true;
+            try {
+                area.deleteText(generatedStart, Math.min(generatedEnd, area.getLength()));
+            } finally {
+                streaming = false;
+            }
+        }
+        clearGeneratedRun();
+        return start;
+    }
+
+    /** Cuts the generated run just before {@code span} (to continue from one of its alternatives). */
+    public void truncateGeneratedBefore(TokenSpan span) {
+        if (!tokenSpans.contains(span)) {
+            return;
+        }
+        streaming = true;
+        try {
+            area.deleteText(span.start(), generatedEnd);
+        } finally {
+            streaming = false;
+        }
+        generatedEnd = span.start();
+        tokenSpans.removeIf(s -> s.start() >= span.start());
+    }
+
+    public Optional<TokenSpan> tokenAt(int characterIndex) {
+        return tokenSpans.stream().filter(s -> s.contains(characterIndex)).findFirst();
+    }
+
+    public List<TokenSpan> tokenSpans() {
+        return Collections.unmodifiableList(tokenSpans);
+    }
+
+    /** [start, end) of the pending generated text, or empty. */
+    public Optional<int[]> generatedRange() {
+        return hasPendingGenerated() ? Optional.of(new int[] {generatedStart, generatedEnd}) : Optional.empty();
+    }
+
+    private void clearGeneratedRun() {
+        alternativesCard.hide();
+        generatedStart = -1;
+        generatedEnd = -1;
+        tokenSpans.clear();
     }
 
     private void applyFontSize(double size) {

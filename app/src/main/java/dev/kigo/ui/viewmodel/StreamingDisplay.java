@@ -9,6 +9,7 @@ package dev.kigo.ui.viewmodel;
 public final class StreamingDisplay {
 
     private final String closing;
+    private final boolean stripLeading;
     private final StringBuilder raw = new StringBuilder();
     private int shownLength;
     private boolean closed;
@@ -17,7 +18,17 @@ public final class StreamingDisplay {
      * @param closing the closing bracket that ends the piece, or "" for plain continuation (shown as written)
      */
     public StreamingDisplay(String closing) {
+        this(closing, true);
+    }
+
+    /**
+     * @param closing      the closing bracket that ends the piece, or "" for plain continuation
+     * @param stripLeading whether leading spaces are dropped: yes for a new piece (after "="), no when the
+     *                     model continues a line the poet wrote, where its leading space separates two words
+     */
+    public StreamingDisplay(String closing, boolean stripLeading) {
         this.closing = closing == null ? "" : closing;
+        this.stripLeading = stripLeading;
     }
 
     /** Adds a token's raw text; returns the display text that became certain with it (often empty or short). */
@@ -61,7 +72,7 @@ public final class StreamingDisplay {
             atEnd = true;
         }
         // Leading spaces (after "=") never show; " / " and its variants become one line break.
-        String display = body.stripLeading().replaceAll("[ \\t]*/[ \\t]*", "\n");
+        String display = (stripLeading ? body.stripLeading() : body).replaceAll("[ \\t]*/[ \\t]*", "\n");
         if (atEnd) {
             String finished = display.stripTrailing();
             return finished.length() < shownLength ? display.substring(0, Math.min(shownLength, display.length())) : finished;

@@ -56,4 +56,10 @@ class StreamingDisplayTest {
         assertEquals("", display.push(" more text"));
         assertEquals("", display.finish());
     }
+
+    @Test
+    void continuingALineKeepsTheSpaceBetweenWords() {
+        StreamingDisplay display = new StreamingDisplay(")", false);
+        assertEquals(" frog jumps\nsplash", String.join("", stream(display, " frog", " jumps", " /", " splash", ")")));
+    }
 }

@@ -1,7 +1,10 @@
 package dev.kigo.ui.view;
 
 import dev.kigo.generate.TokenEvent;
+import dev.kigo.ui.viewmodel.ShownToken;
 import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -37,6 +40,7 @@ public final class PoemEditor extends StackPane {
     private final List<TokenSpan> tokenSpans = new ArrayList<>();
     private final AlternativesCard alternativesCard = new AlternativesCard();
     private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
+    private final ReadOnlyBooleanWrapper pendingGenerated = new ReadOnlyBooleanWrapper();
     private int generatedStart = -1;
     private int generatedEnd = -1;
     /** True while the editor itself changes the text, so the change is not taken as the poet's edit. */
@@ -109,17 +113,26 @@ public final class PoemEditor extends StackPane {
         area.setEditable(false);
     }
 
+    /** Goes on with the pending run (after it was cut to continue from an alternative). */
+    public void resumeGeneration() {
+        if (generatedStart < 0) {
+            beginGeneration(area.getLength());
+            return;
+        }
+        area.setEditable(false);
+    }
+
     /** Appends a batch of tokens in one edit (one layout pass per batch, not per token). */
-    public void appendTokens(List<TokenEvent> batch, java.util.function.Function<String, String> display) {
+    public void appendTokens(List<ShownToken> batch) {
         if (generatedStart < 0 || batch.isEmpty()) {
             return;
         }
         StringBuilder text = new StringBuilder();
         int at = generatedEnd;
-        for (TokenEvent token : batch) {
-            String shown = display.apply(token.textDelta());
-            tokenSpans.add(new TokenSpan(at + text.length(), at + text.length() + shown.length(), token));
-            text.append(shown);
+        for (ShownToken token : batch) {
+            // Every token gets a span, even one that adds no text yet, so spans stay parallel to the tokens.
+            tokenSpans.add(new TokenSpan(at + text.length(), at + text.length() + token.shown().length(), token.token()));
+            text.append(token.shown());
         }
         if (text.isEmpty()) {
             return;
@@ -131,6 +144,7 @@ public final class PoemEditor extends StackPane {
             streaming = false;
         }
         generatedEnd = at + text.length();
+        pendingGenerated.set(true);
         area.moveTo(generatedEnd);
         area.requestFollowCaret();
     }
@@ -147,11 +161,17 @@ public final class PoemEditor extends StackPane {
             streaming = false;
         }
         generatedEnd += text.length();
+        pendingGenerated.set(true);
     }
 
     /** Ends streaming; the text stays marked as generated until accepted. */
     public void endGeneration() {
         area.setEditable(true);
+    }
+
+    /** True while there is generated text the poet has not accepted. */
+    public ReadOnlyBooleanProperty pendingGeneratedProperty() {
+        return pendingGenerated.getReadOnlyProperty();
     }
 
     public boolean hasPendingGenerated() {
@@ -163,7 +183,7 @@ public final class PoemEditor extends StackPane {
         if (generatedStart >= 0 && generatedEnd > generatedStart) {
             streaming = true;
             try {
-                area.setStyleClass(generatedStart, Math.min(generatedEnd, area.getLength()), "");
+                area.setStyle(generatedStart, Math.min(generatedEnd, area.getLength()), List.of());
             } finally {
                 streaming = false;
             }
@@ -198,7 +218,9 @@ public final class PoemEditor extends StackPane {
             streaming = false;
         }
         generatedEnd = span.start();
-        tokenSpans.removeIf(s -> s.start() >= span.start());
+        int position = tokenSpans.indexOf(span);
+        tokenSpans.subList(position, tokenSpans.size()).clear();
+        pendingGenerated.set(generatedEnd > generatedStart);
     }
 
     public Optional<TokenSpan> tokenAt(int characterIndex) {
@@ -216,6 +238,7 @@ public final class PoemEditor extends StackPane {
 
     private void clearGeneratedRun() {
         alternativesCard.hide();
+        pendingGenerated.set(false);
         generatedStart = -1;
         generatedEnd = -1;
         tokenSpans.clear();

@@ -41,6 +41,8 @@ public final class PoemEditor extends StackPane {
     private final AlternativesCard alternativesCard = new AlternativesCard();
     private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
     private final ReadOnlyBooleanWrapper pendingGenerated = new ReadOnlyBooleanWrapper();
+    private List<StyleRanges.Range> markedWords = List.of();
+    private String markedText = "";
     private int generatedStart = -1;
     private int generatedEnd = -1;
     /** True while the editor itself changes the text, so the change is not taken as the poet's edit. */
@@ -180,15 +182,11 @@ public final class PoemEditor extends StackPane {
 
     /** Keeps the generated text as the poet's own: the mark goes, the text stays. */
     public void acceptGenerated() {
-        if (generatedStart >= 0 && generatedEnd > generatedStart) {
-            streaming = true;
-            try {
-                area.setStyle(generatedStart, Math.min(generatedEnd, area.getLength()), List.of());
-            } finally {
-                streaming = false;
-            }
-        }
+        boolean hadPending = hasPendingGenerated();
         clearGeneratedRun();
+        if (hadPending) {
+            restyle();
+        }
     }
 
     /** Removes the generated text (Regenerate, or continuing from an alternative). Returns where it started. */
@@ -234,6 +232,34 @@ public final class PoemEditor extends StackPane {
     /** [start, end) of the pending generated text, or empty. */
     public Optional<int[]> generatedRange() {
         return hasPendingGenerated() ? Optional.of(new int[] {generatedStart, generatedEnd}) : Optional.empty();
+    }
+
+    /**
+     * Marks words (e.g. estimated syllable counts) measured on {@code measuredText}; ignored if the text has
+     * changed since, because the offsets would be wrong.
+     */
+    public void setMarkedWords(String measuredText, String styleClass, List<int[]> ranges) {
+        if (!measuredText.equals(area.getText())) {
+            return;
+        }
+        markedWords = ranges.stream().map(r -> new StyleRanges.Range(r[0], r[1], styleClass)).toList();
+        markedText = measuredText;
+        restyle();
+    }
+
+    /** Re-applies every kind of styling at once, so none wipes out another. */
+    private void restyle() {
+        // Word marks measured on older text would land on the wrong letters; the next check brings them back.
+        List<StyleRanges.Range> ranges = new ArrayList<>(markedText.equals(area.getText()) ? markedWords : List.of());
+        if (hasPendingGenerated()) {
+            ranges.add(new StyleRanges.Range(generatedStart, generatedEnd, GENERATED));
+        }
+        streaming = true;
+        try {
+            area.setStyleSpans(0, StyleRanges.spans(area.getLength(), ranges));
+        } finally {
+            streaming = false;
+        }
     }
 
     private void clearGeneratedRun() {

@@ -72,6 +72,9 @@ public final class StudioWindow {
         stage.setScene(scene);
         stage.setMinWidth(WindowBounds.MIN_WIDTH);
         stage.setMinHeight(WindowBounds.MIN_HEIGHT);
+        // Explicit, because a stage that was sized before keeps its size when given a new scene.
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
         if (bounds.hasPosition()) {
             stage.setX(bounds.x());
             stage.setY(bounds.y());

@@ -2,6 +2,7 @@ package dev.kigo.ui;
 
 import dev.kigo.ui.settings.StudioPaths;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
@@ -27,6 +28,17 @@ final class StudioRunner {
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();
             app = null;
+            // TestFX hands the next app the same primary stage: forget its place and size, so a restored
+            // window really comes from the saved settings.
+            Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+            onFx(() -> {
+                stage.setMaximized(false);
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(700);
+                stage.setHeight(500);
+                return null;
+            });
         }
     }
 

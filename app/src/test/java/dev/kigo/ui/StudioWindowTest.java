@@ -7,6 +7,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.testfx.api.FxRobot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.kigo.ui.StudioRunner.onFx;
 import static dev.kigo.ui.StudioRunner.waitFor;
@@ -55,6 +57,13 @@ class StudioWindowTest {
         robot.clickOn("#poem-area").press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         assertEquals("1.25", robot.lookup("#sampling-temperature").queryAs(TextField.class).getText());
+        robot.interact(() -> {
+            Stage stage = (Stage) editor().getScene().getWindow();
+            stage.setX(33);
+            stage.setY(44);
+            stage.setWidth(900);
+            stage.setHeight(650);
+        });
         runner.stop();
 
         StudioApp second = runner.start(configDir, kigoHome);
@@ -65,6 +74,9 @@ class StudioWindowTest {
         assertEquals("winter kettle", robot.lookup("#keywords-field").queryAs(TextField.class).getText());
         assertEquals(Theme.DARK, onFx(() -> second.window().model().themeProperty().get()));
         assertEquals(20.0, onFx(() -> second.window().model().fontSizeProperty().get()));
+        Stage stage = (Stage) editor().getScene().getWindow();
+        assertEquals(List.of(33.0, 44.0, 900.0, 650.0),
+                onFx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
     }
 
     @SuppressWarnings("unchecked")

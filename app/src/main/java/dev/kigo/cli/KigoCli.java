@@ -13,6 +13,9 @@ import java.io.PrintWriter;
         description = "A writing studio for haiku: GPT-2 on your own machine, a syllable counter, a library.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CountCommand.class,
+                BenchProsodyCommand.class,
+                LibraryCommand.class,
         })
 public final class KigoCli implements Runnable {
 

@@ -1,0 +1,79 @@
+package dev.kigo.library;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns what a poet types into an FTS5 MATCH expression that cannot be a syntax error. Every word becomes a
+ * quoted string (so {@code AND}, {@code NEAR}, {@code -}, {@code :}, {@code (} and stray quotes are plain
+ * text); a balanced "quoted phrase" stays a phrase; a trailing {@code *} asks for a prefix match; a
+ * {@code tag:}, {@code title:} or {@code keyword:} prefix limits a word to that field. Words are ANDed.
+ */
+final class FtsQuery {
+    private static final Map<String, String> FIELDS = Map.of(
+            "title", "title", "text", "text", "tag", "tags", "tags", "tags", "keyword", "keywords",
+            "keywords", "keywords");
+
+    private FtsQuery() { }
+
+    /** The MATCH expression, or empty when the words hold nothing searchable (then every piece matches). */
+    static Optional<String> toMatchExpression(String userWords) {
+        List<String> terms = new ArrayList<>();
+        for (String word : splitWords(userWords)) {
+            term(word).ifPresent(terms::add);
+        }
+        return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", terms));
+    }
+
+    /** Splits on white space, keeping a "balanced quoted phrase" (with an optional field prefix) together. */
+    static List<String> splitWords(String input) {
+        List<String> words = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        while (i < input.length()) {
+            char c = input.charAt(i);
+            int closing = c == '"' ? input.indexOf('"', i + 1) : -1;
+            if (closing > 0) {
+                current.append(input, i, closing + 1);
+                i = closing + 1;
+            } else if (Character.isWhitespace(c)) {
+                flush(current, words);
+                i++;
+            } else {
+                current.append(c);
+                i++;
+            }
+        }
+        flush(current, words);
+        return words;
+    }
+
+    private static void flush(StringBuilder current, List<String> words) {
+        if (!current.isEmpty()) {
+            words.add(current.toString());
+            current.setLength(0);
+        }
+    }
+
+    private static Optional<String> term(String word) {
+        String field = null;
+        int colon = word.indexOf(':');
+        if (colon > 0) {
+            String candidate = FIELDS.get(word.substring(0, colon).toLowerCase(Locale.ROOT));
+            if (candidate != null) {
+                field = candidate;
+                word = word.substring(colon + 1);
+            }
+        }
+        boolean prefix = word.endsWith("*");
+        String phrase = word.replace("*", "").replace("\"", " ").strip().replaceAll("\\s+", " ");
+        if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Optional.empty(); // the tokenizer would find no token in it: an empty phrase
+        }
+        String quoted = "\"" + phrase + "\"" + (prefix ? "*" : "");
+        return Optional.of(field == null ? quoted : field + " : " + quoted);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kigo.library;
+
+import dev.kigo.generate.FinishReason;
+import dev.kigo.generate.GenerationResult;
+import dev.kigo.generate.SamplingSettings;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that made one generation, as stored: enough to run it again (model, prompt, format, settings
+ * with seed) and to judge it (device, token counts, timings, why it stopped). Never model state or caches.
+ *
+ * @param modelName        the model bundle's name
+ * @param modelHash        SHA-256 of the bundle's model.onnx in hex, computed by the caller (see {@link ModelHash})
+ * @param prompt           the exact prompt text fed to the model
+ * @param promptFormat     the prompt format's name (e.g. "keywords-to-haiku"), as the engine names it
+ * @param settings         the full sampling settings, seed included
+ * @param device           where it ran, as the engine reports it (e.g. "CPU", "CUDA:0")
+ * @param rawText          everything the model produced after the prompt
+ * @param tokenIds         the generated token ids
+ * @param finishReason     why it stopped
+ * @param promptTokens     prompt length in tokens
+ * @param generatedTokens  tokens generated
+ * @param promptMillis     time to run the prompt
+ * @param generationMillis time spent generating after the prompt
+ * @param meanLogProb      mean log-probability per generated token
+ * @param note             anything unusual the engine said; empty if none
+ */
+public record GenerationRecord(
+        String modelName,
+        String modelHash,
+        String prompt,
+        String promptFormat,
+        SamplingSettings settings,
+        String device,
+        String rawText,
+        List<Integer> tokenIds,
+        FinishReason finishReason,
+        int promptTokens,
+        int generatedTokens,
+        long promptMillis,
+        long generationMillis,
+        double meanLogProb,
+        String note) {
+
+    public GenerationRecord {
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(modelHash, "modelHash");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(promptFormat, "promptFormat");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(finishReason, "finishReason");
+        rawText = Objects.requireNonNullElse(rawText, "");
+        tokenIds = tokenIds == null ? List.of() : List.copyOf(tokenIds);
+        note = Objects.requireNonNullElse(note, "");
+    }
+
+    /** The record of an engine result, with what the result itself does not know. */
+    public static GenerationRecord of(GenerationResult result, String modelName, String modelHash,
+                                      String promptFormat, SamplingSettings settings, String device) {
+        return new GenerationRecord(modelName, modelHash, result.prompt(), promptFormat, settings, device,
+                result.rawText(), result.tokenIds(), result.finishReason(), result.promptTokens(),
+                result.generatedTokens(), result.promptMillis(), result.generationMillis(), result.meanLogProb(),
+                result.note());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kigo.library;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kigo.generate.SamplingSettings;
+
+import java.util.List;
+
+/** Sampling settings and token lists as the JSON the library stores. */
+final class SettingsJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private SettingsJson() { }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON.", e);
+        }
+    }
+
+    /**
+     * Reads stored settings. A knob added to {@link SamplingSettings} after the row was written is missing
+     * from its JSON; it takes the default value instead of failing validation (a knob the record dropped is
+     * ignored), so old pieces stay readable.
+     */
+    static SamplingSettings readSettings(String json) {
+        try {
+            ObjectNode merged = MAPPER.valueToTree(SamplingSettings.defaults());
+            JsonNode stored = MAPPER.readTree(json);
+            if (!(stored instanceof ObjectNode storedObject)) {
+                throw new LibraryException("Stored sampling settings are not a JSON object: " + json);
+            }
+            merged.setAll(storedObject);
+            return MAPPER.treeToValue(merged, SamplingSettings.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new LibraryException("Stored sampling settings cannot be read: " + rootMessage(e), e);
+        }
+    }
+
+    static List<Integer> readTokenIds(String json) {
+        try {
+            return List.of(MAPPER.readValue(json, Integer[].class));
+        } catch (JsonProcessingException e) {
+            throw new LibraryException("Stored token ids cannot be read.", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

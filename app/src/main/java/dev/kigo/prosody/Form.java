@@ -1,0 +1,82 @@
+package dev.kigo.prosody;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A poem form: the syllables each line should have, or none for free verse.
+ *
+ * @param name  "haiku", "tanka", "free" or the pattern itself ("3-5-3")
+ * @param lines target syllables per line; empty for free verse
+ */
+public record Form(String name, List<Integer> lines) {
+
+    public static final Form HAIKU = new Form("haiku", List.of(5, 7, 5));
+    public static final Form TANKA = new Form("tanka", List.of(5, 7, 5, 7, 7));
+    public static final Form FREE = new Form("free", List.of());
+    static final int MAX_LINES = 100;
+    static final int MAX_SYLLABLES = 99;
+
+    public Form {
+        lines = List.copyOf(lines);
+        if (lines.size() > MAX_LINES) {
+            throw new IllegalArgumentException("a form has at most " + MAX_LINES + " lines, not " + lines.size());
+        }
+        for (int target : lines) {
+            if (target < 1 || target > MAX_SYLLABLES) {
+                throw new IllegalArgumentException("each line of a form needs 1 to " + MAX_SYLLABLES
+                        + " syllables, not " + target);
+            }
+        }
+    }
+
+    /**
+     * Parses "haiku", "tanka", "free" or a pattern of line lengths such as "5-7-5", "3 5 3" or "5/7/5".
+     *
+     * @throws IllegalArgumentException with a sentence for the user when the text is neither
+     */
+    public static Form parse(String text) {
+        String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        switch (trimmed) {
+            case "haiku":
+                return HAIKU;
+            case "tanka":
+                return TANKA;
+            case "free":
+            case "none":
+                return FREE;
+            default:
+                break;
+        }
+        String[] parts = trimmed.split("[\\s,/-]+");
+        List<Integer> lines = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!part.chars().allMatch(Character::isDigit) || part.length() > 3) {
+                throw new IllegalArgumentException("unknown form '" + text
+                        + "': use haiku, tanka, free or a pattern of syllables per line like 5-7-5");
+            }
+            lines.add(Integer.parseInt(part));
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("the form is empty: use haiku, tanka, free or a pattern like 5-7-5");
+        }
+        return new Form(pattern(lines), lines);
+    }
+
+    public boolean isFree() {
+        return lines.isEmpty();
+    }
+
+    /** "5-7-5", or "free". */
+    public String pattern() {
+        return isFree() ? "free" : pattern(lines);
+    }
+
+    private static String pattern(List<Integer> lines) {
+        return String.join("-", lines.stream().map(String::valueOf).toList());
+    }
+}

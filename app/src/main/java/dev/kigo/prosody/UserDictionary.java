@@ -1,0 +1,142 @@
+package dev.kigo.prosody;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The poet's overrides: word to syllable count, optionally with phones. The counter looks here before
+ * the CMU dictionary. Thread-safe: the editor may add a word while a background recount runs.
+ * On disk: one {@code word syllables [PHONES...]} per line, {@code #} comments (see dictionaries/README.md).
+ */
+public final class UserDictionary {
+
+    /** One override. {@code pronunciation} is empty when the poet gave only a count. */
+    public record Entry(String word, int syllables, Optional<Pronunciation> pronunciation) {
+        public Entry {
+            if (word.isBlank() || word.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("a user word must be one word without spaces: '" + word + "'");
+            }
+            if (syllables < 0 || syllables > 99) {
+                throw new IllegalArgumentException("syllables of '" + word + "' must be 0 to 99, not " + syllables);
+            }
+            if (pronunciation.isPresent() && pronunciation.get().syllables() != syllables) {
+                throw new IllegalArgumentException("'" + word + "': the phones '" + pronunciation.get().phones()
+                        + "' have " + pronunciation.get().syllables() + " syllables, not " + syllables);
+            }
+        }
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Adds or replaces a word with just a syllable count. */
+    public Entry put(String word, int syllables) {
+        return put(new Entry(Words.normalize(word), syllables, Optional.empty()));
+    }
+
+    /** Adds or replaces a word with its ARPAbet phones (space-separated); the count comes from the phones. */
+    public Entry put(String word, String phones) {
+        Pronunciation pronunciation = Pronunciation.of(phones);
+        return put(new Entry(Words.normalize(word), pronunciation.syllables(), Optional.of(pronunciation)));
+    }
+
+    public Entry put(Entry entry) {
+        Entry normalized = new Entry(Words.normalize(entry.word()), entry.syllables(), entry.pronunciation());
+        entries.put(normalized.word(), normalized);
+        return normalized;
+    }
+
+    public boolean remove(String word) {
+        return entries.remove(Words.normalize(word)) != null;
+    }
+
+    /** The override for a word as written (case, accents and curly apostrophes do not matter). */
+    public Optional<Entry> lookup(String word) {
+        return Optional.ofNullable(entries.get(Words.normalize(word)));
+    }
+
+    /** Lookup of an already normalised word, for the counter's hot path. */
+    Entry get(String normalizedWord) {
+        return entries.isEmpty() ? null : entries.get(normalizedWord);
+    }
+
+    /** All entries sorted by word. */
+    public List<Entry> entries() {
+        return entries.values().stream().sorted(java.util.Comparator.comparing(Entry::word)).toList();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Reads a user dictionary file; a bad line fails with its line number. */
+    public static UserDictionary load(Path file) {
+        UserDictionary dictionary = new UserDictionary();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                int comment = line.indexOf('#');
+                String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+                if (content.isEmpty()) {
+                    continue;
+                }
+                try {
+                    dictionary.put(parseLine(content));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the user dictionary " + file, e);
+        }
+        return dictionary;
+    }
+
+    private static Entry parseLine(String content) {
+        String[] fields = content.split("\\s+", 3);
+        if (fields.length < 2) {
+            throw new IllegalArgumentException("expected 'word syllables [phones]', got '" + content + "'");
+        }
+        int syllables;
+        try {
+            syllables = Integer.parseInt(fields[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("syllables must be a whole number, got '" + fields[1] + "'", e);
+        }
+        Optional<Pronunciation> phones = fields.length == 3 ? Optional.of(Pronunciation.of(fields[2])) : Optional.empty();
+        return new Entry(fields[0], syllables, phones);
+    }
+
+    /** Writes the entries sorted by word, creating parent folders. */
+    public void save(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                writer.write("# Kigo user dictionary: word, syllables, optional ARPAbet phones\n");
+                for (Entry entry : entries()) {
+                    writer.write(entry.word() + " " + entry.syllables()
+                            + entry.pronunciation().map(p -> " " + p.phones()).orElse("") + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the user dictionary " + file, e);
+        }
+    }
+}

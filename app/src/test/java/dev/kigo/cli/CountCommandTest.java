@@ -1,0 +1,77 @@
+package dev.kigo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CountCommandTest {
+
+    private record Run(int exitCode, String out, String err) { }
+
+    private Run count(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new CountCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonGivesPerLineAndPerWordCountsWithTheirSource() throws Exception {
+        Run run = count("--json", "in an ancient pond / the dragonfly's wings / fire");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode poem = new ObjectMapper().readTree(run.out());
+        assertEquals("haiku", poem.get("form").asText());
+        assertFalse(poem.get("fits").asBoolean());
+        JsonNode lines = poem.get("lines");
+        assertEquals(3, lines.size());
+        assertEquals(5, lines.get(0).get("syllables").asInt());
+        assertEquals("OK", lines.get(0).get("verdict").asText());
+        JsonNode dragonfly = lines.get(1).get("words").get(1);
+        assertEquals("dragonfly's", dragonfly.get("text").asText());
+        assertEquals("ESTIMATE", dragonfly.get("source").asText());
+        assertEquals(3, dragonfly.get("syllables").asInt());
+        assertEquals(4, dragonfly.get("start").asInt());
+        assertEquals("SHORT", lines.get(2).get("verdict").asText());
+        assertEquals(1, lines.get(2).get("min").asInt());
+        assertEquals(2, lines.get(2).get("max").asInt());
+        assertEquals("[2,1]", lines.get(2).get("words").get(0).get("readings").toString());
+    }
+
+    @Test
+    void plainOutputShowsEachLinesCountTargetAndVerdict() {
+        Run run = count("an old silent pond / a frog jumps into the pond / splash! silence again");
+        assertTrue(run.out().contains("5/5          OK"), run.out());
+        assertTrue(run.out().contains("fits haiku 5-7-5"), run.out());
+    }
+
+    @Test
+    void formOptionTakesNamesAndPatterns() throws Exception {
+        JsonNode tanka = new ObjectMapper().readTree(count("--json", "--form", "tanka", "cold morning").out());
+        assertEquals("5-7-5-7-7", tanka.get("pattern").asText());
+        assertEquals(4, tanka.get("missingLines").asInt());
+        JsonNode custom = new ObjectMapper().readTree(count("--json", "--form", "3-5-3", "cold morning").out());
+        assertEquals("OK", custom.get("lines").get(0).get("verdict").asText());
+    }
+
+    @Test
+    void estimateOptionCountsDictionaryWordsWithTheEstimator() throws Exception {
+        JsonNode poem = new ObjectMapper().readTree(count("--json", "--estimate", "haiku").out());
+        assertEquals("ESTIMATE", poem.get("lines").get(0).get("words").get(0).get("source").asText());
+    }
+
+    @Test
+    void anUnknownFormFailsWithExitCodeOne() {
+        assertEquals(1, KigoCli.run(new String[] {"count", "--form", "sonnet", "old pond"}));
+    }
+}

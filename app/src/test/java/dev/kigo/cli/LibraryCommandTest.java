@@ -1,0 +1,168 @@
+package dev.kigo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kigo.export.PdfText;
+import dev.kigo.generate.FinishReason;
+import dev.kigo.generate.SamplingSettings;
+import dev.kigo.library.GenerationRecord;
+import dev.kigo.library.Library;
+import dev.kigo.library.PieceContent;
+import dev.kigo.library.PieceDraft;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The library commands as a user runs them, on a real library file in a --data-dir. */
+class LibraryCommandTest {
+    @TempDir
+    Path dataDir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+    private long pond;
+    private long crows;
+
+    @BeforeEach
+    void fillLibraryAndCaptureOutput() {
+        try (Library library = Library.open(dataDir.resolve("library.db"))) {
+            GenerationRecord generation = new GenerationRecord("kigo-haiku-small", "ab12", "(frog pond =",
+                    "keywords-to-haiku", SamplingSettings.defaults().withSeed(7), "CPU", "raw", List.of(1, 2, 3),
+                    FinishReason.END_OF_FORMAT, 5, 3, 10, 20, -1.5, "");
+            pond = library.pieces().save(new PieceDraft(new PieceContent("Old pond", "old pond —\na frog jumps in\nBashō's splash",
+                    "haiku", "[]", true), "frog pond", true, List.of("classic")), generation).id();
+            crows = library.pieces().save(new PieceDraft(PieceContent.of("", "crows at dusk\nthe moon", "free"), "", false,
+                    List.of("night")), null).id();
+            library.pieces().edit(crows, PieceContent.of("", "crows at dusk\nthe cold moon", "free"));
+        }
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int kigo(String... args) {
+        return KigoCli.run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listShowsOnePieceALineNewestFirst() {
+        assertEquals(0, kigo("library", "list", "--data-dir", dataDir.toString()));
+
+        List<String> lines = stdout().lines().toList();
+        assertEquals(3, lines.size(), stdout());
+        assertTrue(lines.get(0).matches("\\s+" + crows + "  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  free   ✗    crows at dusk / the cold moon  #night"),
+                lines.get(0));
+        assertTrue(lines.get(1).contains("haiku  ✓ ★  Old pond: old pond — / a frog jumps in / Bashō's splash  #classic"),
+                lines.get(1));
+        assertEquals("(2 pieces)", lines.get(2));
+    }
+
+    @Test
+    void searchWithJsonPrintsOneObjectPerPiece() throws Exception {
+        assertEquals(0, kigo("library", "search", "--data-dir", dataDir.toString(), "--json", "jumping"));
+
+        List<String> lines = stdout().lines().toList();
+        assertEquals(1, lines.size(), stdout());
+        JsonNode piece = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(pond, piece.get("id").asLong());
+        assertEquals("old pond —\na frog jumps in\nBashō's splash", piece.get("text").asText());
+        assertEquals("kigo-haiku-small", piece.get("model").asText());
+        assertTrue(piece.get("favourite").asBoolean());
+    }
+
+    @Test
+    void hostileSearchWordsAreSearchedNotParsed() {
+        assertEquals(0, kigo("library", "search", "--data-dir", dataDir.toString(), "moon", "\"", "(", "dusk*", "-", "^"));
+        assertTrue(stdout().contains("crows at dusk"), stdout());
+    }
+
+    @Test
+    void showGivesThePromptSettingsAndSeedToReproduce() throws Exception {
+        assertEquals(0, kigo("library", "show", "--data-dir", dataDir.toString(), Long.toString(pond)));
+        String text = stdout();
+        assertTrue(text.contains("Prompt:    (frog pond =   [format keywords-to-haiku]"), text);
+        assertTrue(text.contains("\"seed\":7"), text);
+
+        out.reset();
+        assertEquals(0, kigo("library", "show", "--data-dir", dataDir.toString(), "--json", Long.toString(crows)));
+        JsonNode piece = new ObjectMapper().readTree(stdout());
+        assertEquals(2, piece.get("versions").size());
+        assertEquals("EDITED", piece.get("versions").get(1).get("kind").asText());
+        assertTrue(piece.get("generation").isNull());
+    }
+
+    @Test
+    void exportWritesAPdfOfTheChosenPieces() throws Exception {
+        Path pdf = dataDir.resolve("out.pdf");
+        assertEquals(0, kigo("library", "export", "--data-dir", dataDir.toString(), "--format", "pdf", "--out",
+                pdf.toString(), Long.toString(pond)));
+
+        assertEquals("Exported 1 piece to " + pdf + ".", stdout().strip());
+        assertEquals("Old pond old pond — a frog jumps in Bashō's splash",
+                PdfText.read(pdf, 0, 0));
+    }
+
+    @Test
+    void exportByQueryWritesMarkdown() throws Exception {
+        Path markdown = dataDir.resolve("night.md");
+        assertEquals(0, kigo("library", "export", "--data-dir", dataDir.toString(), "--format", "md", "--out",
+                markdown.toString(), "--query", "tag:night"));
+
+        assertEquals("crows at dusk\\\nthe cold moon\n", Files.readString(markdown));
+    }
+
+    @Test
+    void problemsAreOneSentenceAndExitCodeOne() {
+        assertEquals(1, kigo("library", "show", "--data-dir", dataDir.toString(), "99"));
+        assertEquals("kigo: There is no piece 99 in the library.", err.toString(StandardCharsets.UTF_8).strip());
+
+        err.reset();
+        Path missing = dataDir.resolve("nowhere/out.txt");
+        assertEquals(1, kigo("library", "export", "--data-dir", dataDir.toString(), "--format", "txt", "--out",
+                missing.toString(), "--all"));
+        assertEquals("kigo: The folder " + missing.getParent() + " does not exist.", err.toString(StandardCharsets.UTF_8).strip());
+
+        err.reset();
+        assertEquals(2, kigo("library", "export", "--data-dir", dataDir.toString(), "--format", "txt", "--out", "x.txt"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(
+                "Choose what to export: piece ids, --query WORDS or --all (one of them)."), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDamagedLibraryIsSetAsideWithAWarning() throws Exception {
+        Path file = dataDir.resolve("library.db");
+        Files.delete(file);
+        Files.writeString(file, "this is not a database");
+
+        assertEquals(0, kigo("library", "list", "--data-dir", dataDir.toString()));
+
+        String warning = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(warning.startsWith("kigo: warning: The library file " + file + " could not be used (it is not an SQLite database)"),
+                warning);
+        assertEquals("(0 pieces)", stdout().strip());
+    }
+}

@@ -33,6 +33,8 @@ public final class StudioApp extends Application {
         window = new StudioWindow(stage, model);
         stage.setOnCloseRequest(e -> window.saveNow());
         window.show();
+        // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.
+        model.prosody().load();
     }
 
     @Override

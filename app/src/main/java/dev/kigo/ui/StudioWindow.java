@@ -5,6 +5,7 @@ import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
 import dev.kigo.ui.view.GenerationPanel;
 import dev.kigo.ui.view.PoemEditor;
+import dev.kigo.ui.view.ProsodyDecorations;
 import dev.kigo.ui.view.SamplingPanel;
 import dev.kigo.ui.view.StudioStatusBar;
 import dev.kigo.ui.view.Themes;
@@ -42,6 +43,7 @@ public final class StudioWindow {
         this.stage = stage;
         this.model = model;
         this.editor = new PoemEditor(model);
+        new ProsodyDecorations(editor, model.prosody());
 
         GenerationPanel generationPanel = new GenerationPanel(model);
         SamplingPanel samplingPanel = new SamplingPanel(model.sampling(), model.presets());

@@ -43,6 +43,9 @@ final class StudioRunner {
     }
 
     static <T> T onFx(Callable<T> action) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return action.call();
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -48,6 +48,10 @@ public record StudioPaths(Path configDir, Path kigoHome) {
         return configDir.resolve("presets.json");
     }
 
+    public Path userDictionaryFile() {
+        return configDir.resolve("user-dictionary.txt");
+    }
+
     public Path draftFile() {
         return configDir.resolve("draft.txt");
     }

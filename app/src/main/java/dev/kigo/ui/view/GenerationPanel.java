@@ -59,6 +59,15 @@ public final class GenerationPanel extends VBox {
         pattern.managedProperty().bind(pattern.visibleProperty());
         pattern.setTooltip(new Tooltip("Syllables per line, separated by dashes or spaces"));
 
+        Label patternError = new Label();
+        patternError.setId("custom-pattern-error");
+        patternError.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "field-error");
+        patternError.setWrapText(true);
+        patternError.textProperty().bind(model.prosody().formErrorProperty());
+        patternError.visibleProperty().bind(model.prosody().formErrorProperty().isNotEmpty()
+                .and(model.formProperty().isEqualTo(FormChoice.CUSTOM)));
+        patternError.managedProperty().bind(patternError.visibleProperty());
+
         ToggleSwitch keepToForm = new ToggleSwitch("Keep to the form");
         keepToForm.setId("keep-to-form");
         // Constrained decoding is a separate issue; until it lands the switch explains itself instead of lying.
@@ -79,6 +88,6 @@ public final class GenerationPanel extends VBox {
         accept.setId("accept-button");
         FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept);
 
-        getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), keepRow, keepNote, buttons);
+        getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), patternError, keepRow, keepNote, buttons);
     }
 }

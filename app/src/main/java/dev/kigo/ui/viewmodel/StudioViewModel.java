@@ -43,6 +43,7 @@ public final class StudioViewModel {
     private final SamplingViewModel sampling;
     private final PresetsViewModel presets;
     private final DraftAutosave draftAutosave;
+    private final ProsodyViewModel prosody;
     private final StudioState initialState;
 
     public StudioViewModel(StudioPaths paths, FxExecutor executor, RandomGenerator random) {
@@ -62,6 +63,8 @@ public final class StudioViewModel {
         sampling = new SamplingViewModel(initialState.sampling(), random);
         presets = new PresetsViewModel(sampling, new JsonPresetStore(paths.presetsFile()), this::showError);
         presets.restoreSelection(initialState.presetName());
+
+        prosody = new ProsodyViewModel(form, customPattern, executor, paths.userDictionaryFile(), this::showError);
 
         DraftStore draftStore = new DraftStore(paths.draftFile());
         String draft = "";
@@ -84,6 +87,10 @@ public final class StudioViewModel {
 
     public PresetsViewModel presets() {
         return presets;
+    }
+
+    public ProsodyViewModel prosody() {
+        return prosody;
     }
 
     public DraftAutosave draftAutosave() {

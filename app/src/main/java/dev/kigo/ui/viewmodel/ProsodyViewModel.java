@@ -1,0 +1,260 @@
+package dev.kigo.ui.viewmodel;
+
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.LineResult;
+import dev.kigo.prosody.PoemCheck;
+import dev.kigo.prosody.PronouncingDictionary;
+import dev.kigo.prosody.Prosody;
+import dev.kigo.prosody.UserDictionary;
+import dev.kigo.prosody.WordResult;
+import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.settings.FormChoice;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Syllable counts for the editor: loads the dictionary in the background, checks the text against the chosen
+ * form, and keeps the poet's user dictionary. Short texts are checked on the calling (FX) thread, which takes
+ * microseconds; long pastes go to the background and stale results are dropped, so typing never waits.
+ */
+public final class ProsodyViewModel {
+
+    /** Above this many characters a check runs off the FX thread. */
+    public static final int BACKGROUND_THRESHOLD = 2_000;
+
+    /** A check together with the exact text it measured, so the view never applies offsets to other text. */
+    public record CheckedText(String text, PoemCheck check, List<List<LineResult>> linesByParagraph) {
+
+        public List<LineResult> linesOfParagraph(int paragraph) {
+            return paragraph >= 0 && paragraph < linesByParagraph.size() ? linesByParagraph.get(paragraph) : List.of();
+        }
+
+        /** The word whose characters cover {@code offset} in the text, if any. */
+        public Optional<WordAt> wordAt(int offset) {
+            for (LineResult line : check.lines()) {
+                if (offset < line.start() || offset > line.end()) {
+                    continue;
+                }
+                for (WordResult word : line.words()) {
+                    if (offset >= line.start() + word.start() && offset < line.start() + word.end()) {
+                        return Optional.of(new WordAt(line, word, line.start() + word.start(), line.start() + word.end()));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** [start, end) of every word whose count is only an estimate. */
+        public List<int[]> estimatedWordRanges() {
+            List<int[]> ranges = new ArrayList<>();
+            for (LineResult line : check.lines()) {
+                for (WordResult word : line.words()) {
+                    if (word.isEstimate()) {
+                        ranges.add(new int[] {line.start() + word.start(), line.start() + word.end()});
+                    }
+                }
+            }
+            return ranges;
+        }
+    }
+
+    /** A word of the text with its absolute offsets. */
+    public record WordAt(LineResult line, WordResult word, int start, int end) { }
+
+    // Properties
+    private final ReadOnlyObjectWrapper<CheckedText> checked = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Form> form = new ReadOnlyObjectWrapper<>(Form.HAIKU);
+    private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+
+    private final ObjectProperty<FormChoice> formChoice;
+    private final StringProperty customPattern;
+    private final FxExecutor executor;
+    private final Path userDictionaryFile;
+    private final Consumer<String> reportProblem;
+    private volatile Prosody prosody;
+    private String latestText = "";
+    /** Incremented per check request; a background result is applied only if it is still the newest. */
+    private long latestRequest;
+
+    public ProsodyViewModel(ObjectProperty<FormChoice> formChoice, StringProperty customPattern, FxExecutor executor,
+                            Path userDictionaryFile, Consumer<String> reportProblem) {
+        this.formChoice = formChoice;
+        this.customPattern = customPattern;
+        this.executor = executor;
+        this.userDictionaryFile = userDictionaryFile;
+        this.reportProblem = reportProblem;
+        formChoice.addListener((obs, old, now) -> updateForm());
+        customPattern.addListener((obs, old, now) -> updateForm());
+        updateForm();
+    }
+
+    public ReadOnlyObjectProperty<CheckedText> checkedProperty() {
+        return checked.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Form> formProperty() {
+        return form.getReadOnlyProperty();
+    }
+
+    /** Empty, or why the custom pattern cannot be used. */
+    public ReadOnlyStringProperty formErrorProperty() {
+        return formError.getReadOnlyProperty();
+    }
+
+    /** True once the dictionary is loaded and counts can be shown. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    public Optional<Prosody> prosody() {
+        return Optional.ofNullable(prosody);
+    }
+
+    // Commands
+
+    /** Loads the shipped dictionary and the poet's user dictionary in the background, then checks the text. */
+    public void load() {
+        executor.supply(() -> {
+            UserDictionary user = Files.exists(userDictionaryFile) ? UserDictionary.load(userDictionaryFile) : new UserDictionary();
+            return new Prosody(PronouncingDictionary.loadDefault(), user);
+        }).whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                reportProblem.accept("Syllable counting is off: " + UserMessages.describe(failure));
+                return;
+            }
+            prosody = loaded;
+            ready.set(true);
+            recheck();
+        });
+    }
+
+    /** Uses an already loaded dictionary (the CLI and tests share one). */
+    public void use(Prosody loaded) {
+        prosody = loaded;
+        ready.set(true);
+        recheck();
+    }
+
+    /** The editor's text changed (after a typing pause). */
+    public void textChanged(String text) {
+        latestText = text == null ? "" : text;
+        recheck();
+    }
+
+    /**
+     * Sets the syllables of {@code word} in the user dictionary, saves it, and recounts.
+     *
+     * @return a sentence if it could not be done
+     */
+    public Optional<String> addToUserDictionary(String word, int syllables) {
+        Prosody current = prosody;
+        if (current == null) {
+            return Optional.of("The dictionary is still loading.");
+        }
+        try {
+            current.userDictionary().put(word, syllables);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(UserMessages.describe(e));
+        }
+        try {
+            saveUserDictionary(current.userDictionary());
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("The word is counted now but could not be saved: " + UserMessages.describe(e));
+        } finally {
+            recheck();
+        }
+        return Optional.empty();
+    }
+
+    private void saveUserDictionary(UserDictionary dictionary) throws IOException {
+        Files.createDirectories(userDictionaryFile.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(userDictionaryFile.toAbsolutePath().getParent(), ".user-dictionary", ".tmp");
+        try {
+            dictionary.save(temp);
+            Files.move(temp, userDictionaryFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private void updateForm() {
+        FormChoice choice = formChoice.get() == null ? FormChoice.HAIKU : formChoice.get();
+        try {
+            form.set(switch (choice) {
+                case HAIKU -> Form.HAIKU;
+                case TANKA -> Form.TANKA;
+                case FREE -> Form.FREE;
+                case CUSTOM -> Form.parse(customPattern.get());
+            });
+            formError.set("");
+        } catch (IllegalArgumentException e) {
+            formError.set(capitalised(UserMessages.describe(e)));
+        }
+        recheck();
+    }
+
+    private void recheck() {
+        Prosody current = prosody;
+        if (current == null) {
+            return;
+        }
+        String text = latestText;
+        Form currentForm = form.get();
+        long request = ++latestRequest;
+        if (text.length() <= BACKGROUND_THRESHOLD) {
+            checked.set(measure(current, text, currentForm));
+            return;
+        }
+        executor.supply(() -> measure(current, text, currentForm)).thenAccept(result -> {
+            if (request == latestRequest) {
+                checked.set(result);
+            }
+        });
+    }
+
+    static CheckedText measure(Prosody prosody, String text, Form form) {
+        PoemCheck check = prosody.check(text, form);
+        // Paragraph i of the editor is the text between the i-th and (i+1)-th '\n'.
+        int paragraphs = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                paragraphs++;
+            }
+        }
+        List<List<LineResult>> byParagraph = new ArrayList<>(paragraphs);
+        for (int i = 0; i < paragraphs; i++) {
+            byParagraph.add(new ArrayList<>(1));
+        }
+        int paragraph = 0;
+        int scanned = 0;
+        for (LineResult line : check.lines()) {
+            for (; scanned < Math.min(line.start(), text.length()); scanned++) {
+                if (text.charAt(scanned) == '\n') {
+                    paragraph++;
+                }
+            }
+            byParagraph.get(Math.min(paragraph, paragraphs - 1)).add(line);
+        }
+        return new CheckedText(text, check, byParagraph.stream().map(List::copyOf).toList());
+    }
+
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+}

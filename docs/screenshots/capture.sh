@@ -11,8 +11,8 @@ shoot() {
   local theme="$1" out="$2" cfg
   cfg="$(mktemp -d)"
   mkdir -p "$cfg/kigo"
-  printf '{"theme":"%s","window":{"x":0,"y":0,"width":1180,"height":760,"maximized":false}}' "$theme" > "$cfg/kigo/studio.json"
-  printf 'an old silent pond\na frog jumps into the pond\nsplash! silence again\n' > "$cfg/kigo/draft.txt"
+  printf '{"theme":"%s","presetName":"Balanced","keywords":"old pond, frog","window":{"x":0,"y":0,"width":1180,"height":760,"maximized":false}}' "$theme" > "$cfg/kigo/studio.json"
+  printf 'an old silent pond\na frog jumps into the pond\nsplash! silence again\n\nwisteria dusk\nthe glimmerlight of a moonless field\ncrickets\n' > "$cfg/kigo/draft.txt"
   XDG_CONFIG_HOME="$cfg" xvfb-run -a -s "-screen 0 1180x760x24" bash -c '
     KIGO_JAVA_OPTS="-Dprism.order=sw" "'"$ROOT"'/kigo" ${KIGO_ARGS:-} & pid=$!
     sleep '"$WAIT"'

@@ -15,6 +15,7 @@ public final class StudioApp extends Application {
     private final StudioPaths paths;
     private FxExecutor executor;
     private StudioWindow window;
+    private StudioViewModel model;
 
     /** Used by {@code Application.launch}: paths from system properties and the XDG environment. */
     public StudioApp() {
@@ -29,7 +30,7 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxExecutor(Platform::runLater, 2);
-        StudioViewModel model = new StudioViewModel(paths, executor, new SecureRandom());
+        model = new StudioViewModel(paths, executor, new SecureRandom());
         window = new StudioWindow(stage, model);
         stage.setOnCloseRequest(e -> window.saveNow());
         window.show();
@@ -44,6 +45,9 @@ public final class StudioApp extends Application {
         }
         if (executor != null) {
             executor.close();
+        }
+        if (model != null) {
+            model.close();
         }
     }
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.kigo.ui.StudioRunner.onFx;
@@ -118,7 +117,8 @@ class SyllableGutterTest {
         // over(2) the(1) pond(1) + 7 = 11 syllables, now without an estimate.
         assertTrue(waitFor(3_000, () -> gutter(0).startsWith("11/5")), () -> "before " + before + ", after " + safeGutter(0));
         assertFalse(area().getStyleOfChar(2).contains("estimated"));
-        assertTrue(Files.readString(configDir.resolve("user-dictionary.txt")).contains("glimmerdusk 7"));
+        assertEquals(7, app.window().model().library().orElseThrow().dictionary().find("glimmerdusk").orElseThrow().syllables(),
+                "the word is kept in the library, shared with the command line");
     }
 
     private String safeGutter(int paragraph) {

@@ -1,5 +1,7 @@
 package dev.kigo.ui.settings;
 
+import dev.kigo.library.DataDirectory;
+
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,11 +10,18 @@ import java.util.Map;
  *
  * @param configDir settings, presets and the autosaved draft ($XDG_CONFIG_HOME/kigo unless overridden)
  * @param kigoHome  the Kigo installation (the repository root when run through ./kigo)
+ * @param dataDir   the library's folder ($KIGO_DATA_DIR, $XDG_DATA_HOME/kigo, ... unless overridden)
  */
-public record StudioPaths(Path configDir, Path kigoHome) {
+public record StudioPaths(Path configDir, Path kigoHome, Path dataDir) {
+
+    /** Config and data in one folder (tests, portable installs). */
+    public StudioPaths(Path configDir, Path kigoHome) {
+        this(configDir, kigoHome, configDir.resolve("data"));
+    }
 
     public static final String CONFIG_DIR_PROPERTY = "kigo.config.dir";
     public static final String HOME_PROPERTY = "kigo.home";
+    public static final String DATA_DIR_PROPERTY = "kigo.data.dir";
     public static final String DEFAULT_MODEL = "model-assets/kigo-haiku";
 
     /** Resolves the paths from system properties, then the XDG environment, then the user's home. */
@@ -33,7 +42,15 @@ public record StudioPaths(Path configDir, Path kigoHome) {
         }
         Object home = properties.get(HOME_PROPERTY);
         Path kigoHome = home != null && !home.toString().isBlank() ? Path.of(home.toString()) : Path.of("").toAbsolutePath();
-        return new StudioPaths(configDir.toAbsolutePath(), kigoHome.toAbsolutePath());
+        Object dataOverride = properties.get(DATA_DIR_PROPERTY);
+        // The library's own rules ($KIGO_DATA_DIR, $XDG_DATA_HOME/kigo, ~/.local/share/kigo), shared with the CLI.
+        Path dataDir = DataDirectory.resolve(dataOverride != null && !dataOverride.toString().isBlank()
+                ? Path.of(dataOverride.toString()) : null);
+        return new StudioPaths(configDir.toAbsolutePath(), kigoHome.toAbsolutePath(), dataDir.toAbsolutePath());
+    }
+
+    public Path libraryFile() {
+        return DataDirectory.libraryFile(dataDir);
     }
 
     public Path defaultModelDir() {

@@ -46,9 +46,9 @@ public final class SamplingPanel extends VBox {
 
         MenuItem saveAs = new MenuItem("Save as preset…");
         saveAs.setOnAction(e -> askAndSave(presets));
-        MenuItem makeDefault = new MenuItem("Use this preset on start");
+        MenuItem makeDefault = new MenuItem("Make this my default preset");
         makeDefault.setOnAction(e -> presets.makeSelectedDefault());
-        makeDefault.disableProperty().bind(presets.selectedProperty().isNull());
+        makeDefault.disableProperty().bind(presets.selectedIsUserPresetProperty().not());
         MenuItem delete = new MenuItem("Delete preset");
         delete.setOnAction(e -> presets.deleteSelected());
         delete.disableProperty().bind(presets.selectedIsUserPresetProperty().not());
@@ -59,7 +59,7 @@ public final class SamplingPanel extends VBox {
         Label defaultNote = new Label();
         defaultNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         defaultNote.textProperty().bind(Bindings.createStringBinding(
-                () -> presets.defaultNameProperty().get().isEmpty() ? "" : "On start: " + presets.defaultNameProperty().get(),
+                () -> presets.defaultNameProperty().get().isEmpty() ? "" : "Default: " + presets.defaultNameProperty().get(),
                 presets.defaultNameProperty()));
 
         HBox presetRow = new HBox(6, presetBox, modified, presetMenu);

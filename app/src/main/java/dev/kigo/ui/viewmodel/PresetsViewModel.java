@@ -149,10 +149,10 @@ public final class PresetsViewModel {
         }
     }
 
-    /** Makes the chosen preset the one a fresh start uses. */
+    /** Makes the chosen user preset the default (built-in presets cannot be: Balanced is the fallback). */
     public void makeSelectedDefault() {
         Preset preset = selected.get();
-        if (preset != null) {
+        if (preset != null && !BuiltInPresets.isBuiltIn(preset.name())) {
             persist(userPresets, preset.name());
         }
     }

@@ -8,6 +8,7 @@ import dev.kigo.prosody.Prosody;
 import dev.kigo.prosody.UserDictionary;
 import dev.kigo.prosody.WordResult;
 import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.library.UserWordStore;
 import dev.kigo.ui.settings.FormChoice;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,9 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +83,7 @@ public final class ProsodyViewModel {
     private final ObjectProperty<FormChoice> formChoice;
     private final StringProperty customPattern;
     private final FxExecutor executor;
-    private final Path userDictionaryFile;
+    private final UserWordStore userWords;
     private final Consumer<String> reportProblem;
     private volatile Prosody prosody;
     private String latestText = "";
@@ -93,11 +91,11 @@ public final class ProsodyViewModel {
     private long latestRequest;
 
     public ProsodyViewModel(ObjectProperty<FormChoice> formChoice, StringProperty customPattern, FxExecutor executor,
-                            Path userDictionaryFile, Consumer<String> reportProblem) {
+                            UserWordStore userWords, Consumer<String> reportProblem) {
         this.formChoice = formChoice;
         this.customPattern = customPattern;
         this.executor = executor;
-        this.userDictionaryFile = userDictionaryFile;
+        this.userWords = userWords;
         this.reportProblem = reportProblem;
         formChoice.addListener((obs, old, now) -> updateForm());
         customPattern.addListener((obs, old, now) -> updateForm());
@@ -131,7 +129,8 @@ public final class ProsodyViewModel {
     /** Loads the shipped dictionary and the poet's user dictionary in the background, then checks the text. */
     public void load() {
         executor.supply(() -> {
-            UserDictionary user = Files.exists(userDictionaryFile) ? UserDictionary.load(userDictionaryFile) : new UserDictionary();
+            UserDictionary user = new UserDictionary();
+            userWords.loadInto(user);
             return new Prosody(PronouncingDictionary.loadDefault(), user);
         }).whenComplete((loaded, failure) -> {
             if (failure != null) {
@@ -173,24 +172,13 @@ public final class ProsodyViewModel {
             return Optional.of(UserMessages.describe(e));
         }
         try {
-            saveUserDictionary(current.userDictionary());
+            userWords.save(word, syllables, current.userDictionary());
         } catch (IOException | RuntimeException e) {
             return Optional.of("The word is counted now but could not be saved: " + UserMessages.describe(e));
         } finally {
             recheck();
         }
         return Optional.empty();
-    }
-
-    private void saveUserDictionary(UserDictionary dictionary) throws IOException {
-        Files.createDirectories(userDictionaryFile.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(userDictionaryFile.toAbsolutePath().getParent(), ".user-dictionary", ".tmp");
-        try {
-            dictionary.save(temp);
-            Files.move(temp, userDictionaryFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     private void updateForm() {

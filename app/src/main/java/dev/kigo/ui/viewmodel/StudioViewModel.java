@@ -1,6 +1,12 @@
 package dev.kigo.ui.viewmodel;
 
+import dev.kigo.library.Library;
 import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.library.FileUserWordStore;
+import dev.kigo.ui.library.LibraryPresetStore;
+import dev.kigo.ui.library.LibraryUserWordStore;
+import dev.kigo.ui.library.UserWordStore;
+import dev.kigo.ui.presets.PresetStore;
 import dev.kigo.ui.presets.JsonPresetStore;
 import dev.kigo.ui.settings.DraftStore;
 import dev.kigo.ui.settings.FormChoice;
@@ -20,6 +26,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,6 +52,7 @@ public final class StudioViewModel {
     private final PresetsViewModel presets;
     private final DraftAutosave draftAutosave;
     private final ProsodyViewModel prosody;
+    private final Library library;
     private final StudioState initialState;
 
     public StudioViewModel(StudioPaths paths, FxExecutor executor, RandomGenerator random) {
@@ -52,6 +61,7 @@ public final class StudioViewModel {
         StudioStateStore.Loaded loaded = stateStore.load();
         loaded.problem().ifPresent(this::showError);
         initialState = loaded.state();
+        boolean freshStart = !Files.exists(paths.stateFile());
 
         theme.set(initialState.theme());
         fontSize.set(initialState.fontSize());
@@ -60,11 +70,18 @@ public final class StudioViewModel {
         mode.set(initialState.mode());
         keywords.set(initialState.keywords());
 
+        library = openLibrary(paths);
         sampling = new SamplingViewModel(initialState.sampling(), random);
-        presets = new PresetsViewModel(sampling, new JsonPresetStore(paths.presetsFile()), this::showError);
-        presets.restoreSelection(initialState.presetName());
+        PresetStore presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
+        presets = new PresetsViewModel(sampling, presetStore, this::showError);
+        if (freshStart) {
+            presets.selectedProperty().set(presets.startupPreset());
+        } else {
+            presets.restoreSelection(initialState.presetName());
+        }
 
-        prosody = new ProsodyViewModel(form, customPattern, executor, paths.userDictionaryFile(), this::showError);
+        UserWordStore userWords = library != null ? new LibraryUserWordStore(library) : new FileUserWordStore(paths.userDictionaryFile());
+        prosody = new ProsodyViewModel(form, customPattern, executor, userWords, this::showError);
 
         DraftStore draftStore = new DraftStore(paths.draftFile());
         String draft = "";
@@ -75,6 +92,33 @@ public final class StudioViewModel {
         }
         restoredDraft.set(draft);
         draftAutosave = new DraftAutosave(draftStore, executor, this::showError, draft);
+    }
+
+    /**
+     * Opens the library (a quick SQLite open). If it cannot be opened the studio still works: presets and user
+     * words fall back to files in the config folder, and the banner says why.
+     */
+    private Library openLibrary(StudioPaths paths) {
+        try {
+            Library opened = Library.open(paths.libraryFile());
+            opened.setAside().ifPresent(aside -> showError(aside.message()));
+            return opened;
+        } catch (RuntimeException e) {
+            showError("The library could not be opened, so saving to it is off: " + UserMessages.describe(e));
+            return null;
+        }
+    }
+
+    /** The library, or empty if it could not be opened. */
+    public Optional<Library> library() {
+        return Optional.ofNullable(library);
+    }
+
+    /** Closes the library (window closing). */
+    public void close() {
+        if (library != null) {
+            library.close();
+        }
     }
 
     public StudioPaths paths() {

@@ -31,7 +31,7 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         executor = new FxExecutor(Platform::runLater, 2);
         model = new StudioViewModel(paths, executor, new SecureRandom());
-        window = new StudioWindow(stage, model);
+        window = new StudioWindow(stage, model, executor);
         stage.setOnCloseRequest(e -> window.saveNow());
         window.show();
         // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.

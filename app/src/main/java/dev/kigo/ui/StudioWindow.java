@@ -9,6 +9,8 @@ import dev.kigo.ui.view.ProsodyDecorations;
 import dev.kigo.ui.view.SamplingPanel;
 import dev.kigo.ui.view.StudioStatusBar;
 import dev.kigo.ui.view.Themes;
+import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.viewmodel.LibraryViewModel;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -36,13 +38,15 @@ public final class StudioWindow {
     private final PoemEditor editor;
     private final StudioStatusBar statusBar = new StudioStatusBar();
     private final Scene scene;
+    private final LibraryViewModel library;
     /** Last size and place while not maximised, so un-maximising next run restores it. */
     private WindowBounds normalBounds;
 
-    public StudioWindow(Stage stage, StudioViewModel model) {
+    public StudioWindow(Stage stage, StudioViewModel model, FxExecutor executor) {
         this.stage = stage;
         this.model = model;
         this.editor = new PoemEditor(model);
+        this.library = new LibraryViewModel(model, executor);
         new ProsodyDecorations(editor, model.prosody());
 
         GenerationPanel generationPanel = new GenerationPanel(model);
@@ -62,6 +66,7 @@ public final class StudioWindow {
         root.setTop(new VBox(buildMenuBar(), new ErrorBanner(model)));
         root.setBottom(statusBar);
         statusBar.setText("No model loaded.");
+        statusBar.notice().textProperty().bind(library.noticeProperty());
 
         WindowBounds bounds = model.initialWindowBounds();
         normalBounds = bounds;
@@ -88,6 +93,10 @@ public final class StudioWindow {
     public void show() {
         stage.show();
         editor.area().requestFocus();
+    }
+
+    public LibraryViewModel library() {
+        return library;
     }
 
     public StudioViewModel model() {
@@ -125,8 +134,14 @@ public final class StudioWindow {
     }
 
     private MenuBar buildMenuBar() {
-        MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> stage.close());
-        Menu file = new Menu("_File", null, quit);
+        MenuItem save = item("Save to library", shortcut(KeyCode.S), () -> library.save(editor.currentStanza()));
+        save.setId("menu-save");
+        save.setDisable(model.library().isEmpty());
+        MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> {
+            saveNow();
+            stage.close();
+        });
+        Menu file = new Menu("_File", null, save, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> editor.area().undo());
         MenuItem redo = item("Redo", shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN), () -> editor.area().redo());

@@ -128,4 +128,20 @@ class SyllableGutterTest {
             return e.toString();
         }
     }
+
+    @Test
+    void shortcutSSavesTheStanzaAtTheCaretToTheLibraryWithItsVerdict() throws Exception {
+        robot.clickOn("#poem-area").write("first try\n\nan old silent pond\na frog jumps into the pond\nsplash! silence again");
+        assertTrue(waitFor(3_000, () -> gutter(4).equals("5/5 ✓")), () -> safeGutter(0) + "|" + safeGutter(2) + "|" + safeGutter(4));
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        assertTrue(waitFor(5_000, () -> app.window().library().noticeProperty().get().startsWith("Saved to the library")),
+                () -> "banner: " + app.window().model().errorMessageProperty().get());
+        var pieces = app.window().model().library().orElseThrow().pieces().search(dev.kigo.library.SearchQuery.all());
+        assertEquals(1, pieces.size());
+        var content = pieces.get(0).content();
+        assertEquals("an old silent pond\na frog jumps into the pond\nsplash! silence again", content.text());
+        assertEquals("haiku", content.form());
+        assertTrue(content.formValid());
+        assertTrue(content.verdictJson().contains("\"verdict\":\"ok\""), content.verdictJson());
+    }
 }

@@ -105,6 +105,28 @@ public final class PoemEditor extends StackPane {
         return area.getText();
     }
 
+    /** The selection if there is one, else the stanza (block between blank lines) around the caret. */
+    public String currentStanza() {
+        String selected = area.getSelectedText();
+        if (!selected.isBlank()) {
+            return selected;
+        }
+        String text = area.getText();
+        int caret = Math.min(area.getCaretPosition(), text.length());
+        int start = text.lastIndexOf("\n\n", Math.max(0, caret - 1));
+        start = start < 0 ? 0 : start + 2;
+        int end = text.indexOf("\n\n", caret);
+        end = end < 0 ? text.length() : end;
+        String stanza = start <= end ? text.substring(start, end).strip() : "";
+        // A caret on a blank line between stanzas: take the one before it.
+        if (stanza.isEmpty() && start > 0) {
+            int previousEnd = start - 2;
+            int previousStart = text.lastIndexOf("\n\n", Math.max(0, previousEnd - 1));
+            stanza = text.substring(previousStart < 0 ? 0 : previousStart + 2, previousEnd).strip();
+        }
+        return stanza;
+    }
+
     // Generated text
 
     /** Starts a generated run at {@code offset} (the editor is read-only until {@link #endGeneration}). */

@@ -10,16 +10,23 @@ public final class StudioStatusBar extends StatusBar {
 
     private final Label device = new Label();
     private final Label speed = new Label();
+    private final Label notice = new Label();
 
     public StudioStatusBar() {
         setId("status-bar");
         device.setId("status-device");
         speed.setId("status-speed");
-        getRightItems().addAll(new Separator(Orientation.VERTICAL), device, new Separator(Orientation.VERTICAL), speed);
+        notice.setId("status-notice");
+        getRightItems().addAll(notice, new Separator(Orientation.VERTICAL), new Separator(Orientation.VERTICAL), device, new Separator(Orientation.VERTICAL), speed);
     }
 
     public Label device() {
         return device;
+    }
+
+    /** Short news such as "Saved to the library as piece 3." */
+    public Label notice() {
+        return notice;
     }
 
     public Label speed() {

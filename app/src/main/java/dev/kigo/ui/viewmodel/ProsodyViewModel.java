@@ -35,8 +35,12 @@ public final class ProsodyViewModel {
     /** Above this many characters a check runs off the FX thread. */
     public static final int BACKGROUND_THRESHOLD = 2_000;
 
-    /** A check together with the exact text it measured, so the view never applies offsets to other text. */
-    public record CheckedText(String text, PoemCheck check, List<List<LineResult>> linesByParagraph) {
+    /**
+     * The checked lines of the exact text measured (so the view never applies offsets to other text), with
+     * offsets into the whole text. Each stanza (lines between blank lines) is checked as its own poem: the
+     * editor is a page of haiku, not one long poem.
+     */
+    public record CheckedText(String text, List<LineResult> lines, List<List<LineResult>> linesByParagraph) {
 
         public List<LineResult> linesOfParagraph(int paragraph) {
             return paragraph >= 0 && paragraph < linesByParagraph.size() ? linesByParagraph.get(paragraph) : List.of();
@@ -44,7 +48,7 @@ public final class ProsodyViewModel {
 
         /** The word whose characters cover {@code offset} in the text, if any. */
         public Optional<WordAt> wordAt(int offset) {
-            for (LineResult line : check.lines()) {
+            for (LineResult line : lines) {
                 if (offset < line.start() || offset > line.end()) {
                     continue;
                 }
@@ -60,7 +64,7 @@ public final class ProsodyViewModel {
         /** [start, end) of every word whose count is only an estimate. */
         public List<int[]> estimatedWordRanges() {
             List<int[]> ranges = new ArrayList<>();
-            for (LineResult line : check.lines()) {
+            for (LineResult line : lines) {
                 for (WordResult word : line.words()) {
                     if (word.isEstimate()) {
                         ranges.add(new int[] {line.start() + word.start(), line.start() + word.end()});
@@ -217,29 +221,57 @@ public final class ProsodyViewModel {
     }
 
     static CheckedText measure(Prosody prosody, String text, Form form) {
-        PoemCheck check = prosody.check(text, form);
         // Paragraph i of the editor is the text between the i-th and (i+1)-th '\n'.
-        int paragraphs = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                paragraphs++;
+        List<int[]> paragraphs = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                paragraphs.add(new int[] {from, i});
+                from = i + 1;
             }
         }
-        List<List<LineResult>> byParagraph = new ArrayList<>(paragraphs);
-        for (int i = 0; i < paragraphs; i++) {
-            byParagraph.add(new ArrayList<>(1));
-        }
+        List<List<LineResult>> byParagraph = new ArrayList<>(paragraphs.size());
+        List<LineResult> all = new ArrayList<>();
         int paragraph = 0;
-        int scanned = 0;
-        for (LineResult line : check.lines()) {
-            for (; scanned < Math.min(line.start(), text.length()); scanned++) {
-                if (text.charAt(scanned) == '\n') {
-                    paragraph++;
-                }
+        while (paragraph < paragraphs.size()) {
+            if (isBlank(text, paragraphs.get(paragraph))) {
+                byParagraph.add(List.of());
+                paragraph++;
+                continue;
             }
-            byParagraph.get(Math.min(paragraph, paragraphs - 1)).add(line);
+            int first = paragraph;
+            while (paragraph < paragraphs.size() && !isBlank(text, paragraphs.get(paragraph))) {
+                paragraph++;
+            }
+            int stanzaStart = paragraphs.get(first)[0];
+            int stanzaEnd = paragraphs.get(paragraph - 1)[1];
+            PoemCheck check = prosody.check(text.substring(stanzaStart, stanzaEnd), form);
+            List<List<LineResult>> stanzaParagraphs = new ArrayList<>();
+            for (int p = first; p < paragraph; p++) {
+                stanzaParagraphs.add(new ArrayList<>(1));
+            }
+            for (LineResult line : check.lines()) {
+                LineResult shifted = new LineResult(line.index(), line.start() + stanzaStart, line.end() + stanzaStart,
+                        line.text(), line.words(), line.range(), line.syllables(), line.target(), line.verdict());
+                all.add(shifted);
+                int owner = first;
+                while (owner + 1 < paragraph && paragraphs.get(owner + 1)[0] <= shifted.start()) {
+                    owner++;
+                }
+                stanzaParagraphs.get(owner - first).add(shifted);
+            }
+            stanzaParagraphs.forEach(list -> byParagraph.add(List.copyOf(list)));
         }
-        return new CheckedText(text, check, byParagraph.stream().map(List::copyOf).toList());
+        return new CheckedText(text, List.copyOf(all), byParagraph);
+    }
+
+    private static boolean isBlank(String text, int[] paragraph) {
+        for (int i = paragraph[0]; i < paragraph[1]; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String capitalised(String sentence) {

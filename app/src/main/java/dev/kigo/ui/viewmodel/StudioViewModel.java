@@ -43,6 +43,7 @@ public final class StudioViewModel {
     private final StringProperty customPattern = new SimpleStringProperty();
     private final ObjectProperty<GenerationMode> mode = new SimpleObjectProperty<>();
     private final StringProperty keywords = new SimpleStringProperty();
+    private final StringProperty modelDir = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper restoredDraft = new ReadOnlyStringWrapper("");
 
@@ -69,6 +70,7 @@ public final class StudioViewModel {
         customPattern.set(initialState.customPattern());
         mode.set(initialState.mode());
         keywords.set(initialState.keywords());
+        modelDir.set(initialState.modelDir());
 
         library = openLibrary(paths);
         sampling = new SamplingViewModel(initialState.sampling(), random);
@@ -169,6 +171,16 @@ public final class StudioViewModel {
         return keywords;
     }
 
+    /** The model folder the poet opened last; empty means the shipped default. */
+    public StringProperty modelDirProperty() {
+        return modelDir;
+    }
+
+    /** The folder to load on start: the one opened last, else the shipped default. */
+    public java.nio.file.Path startupModelDir() {
+        return modelDir.get().isBlank() ? paths.defaultModelDir() : java.nio.file.Path.of(modelDir.get());
+    }
+
     /** Empty when no error is shown; otherwise one readable sentence. */
     public ReadOnlyStringProperty errorMessageProperty() {
         return errorMessage.getReadOnlyProperty();
@@ -213,7 +225,7 @@ public final class StudioViewModel {
     public StudioState snapshot(WindowBounds window) {
         String presetName = presets.selectedProperty().get() == null ? "" : presets.selectedProperty().get().name();
         return new StudioState(window, theme.get(), fontSize.get(), sampling.getSettings(), presetName, form.get(),
-                customPattern.get(), mode.get(), keywords.get(), initialState.modelDir());
+                customPattern.get(), mode.get(), keywords.get(), modelDir.get());
     }
 
     /** Writes settings and draft now (window closing). Problems go to the error banner. */

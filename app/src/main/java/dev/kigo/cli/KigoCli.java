@@ -13,6 +13,10 @@ import java.io.PrintWriter;
         description = "A writing studio for haiku: GPT-2 on your own machine, a syllable counter, a library.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
+                InfoCommand.class,
+                ScoreCommand.class,
+                BenchCommand.class,
                 CountCommand.class,
                 BenchProsodyCommand.class,
                 LibraryCommand.class,
@@ -27,15 +31,22 @@ public final class KigoCli implements Runnable {
 
     /** Runs the command line and returns the process exit code; never throws. */
     public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs the command line writing to the given streams (tests capture them); never throws. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new KigoCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             // A user sees one sentence, never a stack trace; KIGO_DEBUG=1 shows the trace.
-            PrintWriter err = cmd.getErr();
-            err.println("kigo: " + CliErrors.describe(exception));
+            PrintWriter errors = cmd.getErr();
+            errors.println("kigo: " + CliErrors.describe(exception));
             if (System.getenv("KIGO_DEBUG") != null) {
-                exception.printStackTrace(err);
+                exception.printStackTrace(errors);
             }
-            err.flush();
+            errors.flush();
             return 1;
         });
         return commandLine.execute(args);

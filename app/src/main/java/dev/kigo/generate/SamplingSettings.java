@@ -1,5 +1,7 @@
 package dev.kigo.generate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -88,6 +90,8 @@ public record SamplingSettings(
                 maxTokens, seed, Objects.requireNonNullElse(newStopStrings, List.of()));
     }
 
+    /** Derived, so not a JSON property (the library stores only the components). */
+    @JsonIgnore
     public boolean isGreedy() {
         return temperature == 0.0 && beams == 1;
     }

@@ -1,0 +1,181 @@
+package dev.kigo.generate;
+
+import ai.onnxruntime.OrtException;
+import dev.kigo.model.DecoderState;
+import dev.kigo.model.TextTokenizer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Beam search: keeps the {@code beams} best partial texts by summed log-probability (after the logits processors)
+ * and returns the best finished one, its score divided by its length. Deterministic: seed and temperature play no
+ * part. The winner's tokens are reported to the listener when the search ends (until then no beam is final). Extra
+ * processors get each beam's own context and must derive what they need from it.
+ */
+final class BeamSearch {
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final Generator generator;
+    private final GenerationRequest request;
+    private final GenerationListener listener;
+    private final CancellationToken cancellation;
+
+    BeamSearch(Generator generator, GenerationRequest request, GenerationListener listener,
+               CancellationToken cancellation) {
+        this.generator = generator;
+        this.request = request;
+        this.listener = listener;
+        this.cancellation = cancellation;
+    }
+
+    /** One partial text. */
+    private record Beam(GenerationContext context, double score, double rawLogProb, List<Float> probabilities,
+                        FinishReason finish) {
+        double normalised() {
+            return score / Math.max(1, context.generatedCount());
+        }
+    }
+
+    private record Candidate(int source, int tokenId, double score, double rawLogProb, float probability) { }
+
+    GenerationResult run() {
+        var model = generator.model();
+        TextTokenizer tokenizer = model.tokenizer();
+        int width = request.settings().beams();
+        int eot = model.info().eotId();
+        int contextLength = model.info().contextLength();
+        int[] prompt = generator.promptIds(request);
+        List<SamplerChain> chains = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            chains.add(SamplerChain.from(request.settings(), request.processors().get()));
+        }
+        List<Beam> live = new ArrayList<>(List.of(new Beam(new GenerationContext(prompt, tokenizer, eot), 0, 0,
+                List.of(), null)));
+        List<Beam> finished = new ArrayList<>();
+        long promptMillis;
+        long generationStart;
+        FinishReason stopAll = null;
+        try (DecoderState state = model.newState(1)) {
+            long start = System.nanoTime();
+            float[][] logits = state.prefill(new int[][] {prompt});
+            generationStart = System.nanoTime();
+            promptMillis = (generationStart - start) / 1_000_000;
+            while (!live.isEmpty()) {
+                if (cancellation.isCancelled()) {
+                    stopAll = FinishReason.CANCELLED;
+                    break;
+                }
+                List<Candidate> candidates = new ArrayList<>();
+                for (int b = 0; b < live.size(); b++) {
+                    expand(b, live.get(b), logits[b], chains.get(b), 2 * width, candidates);
+                }
+                candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                        .thenComparingInt(Candidate::tokenId));
+                List<Beam> next = new ArrayList<>();
+                List<Integer> sources = new ArrayList<>();
+                for (Candidate candidate : candidates) {
+                    if (next.size() == width) {
+                        break;
+                    }
+                    Beam parent = live.get(candidate.source());
+                    if (candidate.tokenId() == eot) {
+                        finished.add(new Beam(parent.context(), candidate.score(), candidate.rawLogProb(),
+                                parent.probabilities(), FinishReason.END_OF_TEXT));
+                        continue;
+                    }
+                    Beam child = extend(parent, candidate, tokenizer);
+                    FinishReason reason = Generator.finishAfter(child.context(), request, state.length() + 1,
+                            contextLength, lastDelta(parent, child));
+                    if (reason != null) {
+                        finished.add(new Beam(child.context(), child.score(), child.rawLogProb(), child.probabilities(),
+                                reason));
+                    } else {
+                        next.add(child);
+                        sources.add(candidate.source());
+                    }
+                }
+                if (finished.size() >= width || next.isEmpty()) {
+                    live = next;
+                    break;
+                }
+                state.reorder(sources.stream().mapToInt(Integer::intValue).toArray());
+                int[] tokens = next.stream().mapToInt(beam -> lastToken(beam.context())).toArray();
+                live = next;
+                logits = state.step(tokens);
+            }
+        } catch (OrtException e) {
+            throw new GenerationException("ONNX Runtime failed during beam search (" + e.getMessage() + ").", e);
+        }
+        for (Beam beam : live) {
+            finished.add(new Beam(beam.context(), beam.score(), beam.rawLogProb(), beam.probabilities(),
+                    stopAll != null ? stopAll : FinishReason.MAX_TOKENS));
+        }
+        Beam best = finished.stream().max(Comparator.comparingDouble(Beam::normalised)).orElseThrow();
+        long generationMillis = (System.nanoTime() - generationStart) / 1_000_000;
+        report(best, tokenizer);
+        GenerationResult result = Generator.buildResult(generator.promptDisplay(request, prompt), request,
+                best.context(), best.finish(), prompt.length, promptMillis, generationMillis, best.rawLogProb(), "");
+        listener.onFinished(0, result);
+        return result;
+    }
+
+    private static void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count,
+                               List<Candidate> out) {
+        double rawNormaliser = LogProbs.logSumExp(logits);
+        float[] raw = logits.clone();
+        chain.process(logits, beam.context());
+        double normaliser = LogProbs.logSumExp(logits);
+        if (Double.isInfinite(normaliser) || Double.isNaN(normaliser)) {
+            return;
+        }
+        TokenCandidates top = new TokenCandidates();
+        top.fillSoftmax(logits, 1.0);
+        top.keepTop(count);
+        for (int i = 0; i < top.size(); i++) {
+            int id = top.id(i);
+            if (logits[id] == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            out.add(new Candidate(source, id, beam.score() + logits[id] - normaliser,
+                    beam.rawLogProb() + raw[id] - rawNormaliser, top.probability(i)));
+        }
+    }
+
+    private static Beam extend(Beam parent, Candidate candidate, TextTokenizer tokenizer) {
+        GenerationContext context = parent.context().copy();
+        int[] ids = context.generatedIds();
+        int[] withToken = java.util.Arrays.copyOf(ids, ids.length + 1);
+        withToken[ids.length] = candidate.tokenId();
+        // Beams share no decoder state, so each decodes its own (short) text; an unfinished character waits.
+        String full = tokenizer.decode(withToken);
+        String old = context.text();
+        String delta = full.startsWith(old) && !full.endsWith(String.valueOf(REPLACEMENT))
+                ? full.substring(old.length()) : "";
+        context.append(candidate.tokenId(), delta);
+        List<Float> probabilities = new ArrayList<>(parent.probabilities());
+        probabilities.add(candidate.probability());
+        return new Beam(context, candidate.score(), candidate.rawLogProb(), probabilities, null);
+    }
+
+    private static String lastDelta(Beam parent, Beam child) {
+        return child.context().text().substring(parent.context().text().length());
+    }
+
+    private static int lastToken(GenerationContext context) {
+        return context.tokenAt(context.length() - 1);
+    }
+
+    /** Streams the winner's tokens once the search is over. */
+    private void report(Beam best, TextTokenizer tokenizer) {
+        var decoder = tokenizer.streamingDecoder();
+        int[] ids = best.context().generatedIds();
+        for (int i = 0; i < ids.length; i++) {
+            float probability = best.probabilities().get(i);
+            SampledToken token = new SampledToken(ids[i], probability, 0,
+                    List.of(new SampledToken.Alternative(ids[i], probability)));
+            listener.onToken(0, generator.event(token, decoder.push(ids[i]), i));
+        }
+    }
+}

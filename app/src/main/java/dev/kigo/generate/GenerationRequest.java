@@ -1,0 +1,52 @@
+package dev.kigo.generate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What to generate: an input in a prompt format, the sampling settings, and optional extra logits processors.
+ *
+ * @param format     how the input becomes a prompt and how the piece is pulled out of the output
+ * @param input      keywords, text or phonemes (or the whole prompt, for {@link PromptFormat#PLAIN})
+ * @param settings   sampling settings
+ * @param processors makes the extra logits processors for one generation row (called once per row or beam,
+ *                   because processors may keep state); they run after the built-in ones
+ */
+public record GenerationRequest(PromptFormat format, String input, SamplingSettings settings,
+                                Supplier<List<LogitsProcessor>> processors) {
+
+    public GenerationRequest {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(settings, "settings");
+        processors = processors == null ? List::of : processors;
+    }
+
+    public GenerationRequest(PromptFormat format, String input, SamplingSettings settings) {
+        this(format, input, settings, null);
+    }
+
+    /** Plain continuation of a prompt. */
+    public static GenerationRequest plain(String prompt, SamplingSettings settings) {
+        return new GenerationRequest(PromptFormat.PLAIN, prompt, settings);
+    }
+
+    /** A haiku from keywords: "(dog rain =" ... ")". */
+    public static GenerationRequest haiku(String keywords, SamplingSettings settings) {
+        return new GenerationRequest(PromptFormat.KEYWORDS_TO_HAIKU, keywords, settings);
+    }
+
+    public GenerationRequest withSettings(SamplingSettings newSettings) {
+        return new GenerationRequest(format, input, newSettings, processors);
+    }
+
+    public GenerationRequest withProcessors(Supplier<List<LogitsProcessor>> newProcessors) {
+        return new GenerationRequest(format, input, settings, newProcessors);
+    }
+
+    /** The prompt text (without the leading end-of-text token the generator may add). */
+    public String promptText() {
+        return format.prompt(input);
+    }
+}

@@ -1,0 +1,297 @@
+package dev.kigo.generate;
+
+import ai.onnxruntime.OrtException;
+import dev.kigo.model.DecoderState;
+import dev.kigo.model.LanguageModel;
+import dev.kigo.model.StreamingDecoder;
+import dev.kigo.model.TextTokenizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Generates text with a {@link LanguageModel}: one request streamed token by token, a left-padded batch of requests
+ * stepping together, or beam search. One streaming contract for the editor, the comparison view, the CLI and the
+ * benchmark: a {@link GenerationListener} gets each {@link TokenEvent} and each row's {@link GenerationResult}.
+ *
+ * <pre>{@code
+ * Generator generator = new Generator(model);
+ * GenerationJob job = generator.start(GenerationRequest.haiku("dog rain", SamplingSettings.defaults()),
+ *         (row, token) -> System.out.print(token.textDelta()));
+ * job.cancel();                       // stops within one step
+ * GenerationResult result = job.await();
+ * }</pre>
+ *
+ * Thread-safe: each call has its own KV cache; calls may run at once on the same model.
+ */
+public final class Generator {
+    private final LanguageModel model;
+    private final StepTimings timings;
+
+    public Generator(LanguageModel model) {
+        this(model, null);
+    }
+
+    /** A generator that adds its step timings to {@code timings} (for the benchmark; then not thread-safe). */
+    public Generator(LanguageModel model, StepTimings timings) {
+        this.model = model;
+        this.timings = timings;
+    }
+
+    public LanguageModel model() {
+        return model;
+    }
+
+    /** Starts a generation on a new background thread. */
+    public GenerationJob start(GenerationRequest request, GenerationListener listener) {
+        return start(request, listener, runnable -> {
+            Thread thread = new Thread(runnable, "kigo-generate");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Starts a generation on the given executor. */
+    public GenerationJob start(GenerationRequest request, GenerationListener listener, Executor executor) {
+        CancellationToken cancellation = new CancellationToken();
+        CompletableFuture<GenerationResult> result = CompletableFuture.supplyAsync(
+                () -> generate(request, listener, cancellation), executor);
+        return new GenerationJob(cancellation, result);
+    }
+
+    /** Generates one request on the calling thread. */
+    public GenerationResult generate(GenerationRequest request, GenerationListener listener,
+                                     CancellationToken cancellation) {
+        if (request.settings().beams() > 1) {
+            return new BeamSearch(this, request, listener, cancellation).run();
+        }
+        return generateBatch(List.of(request), listener, cancellation).get(0);
+    }
+
+    public GenerationResult generate(GenerationRequest request) {
+        return generate(request, GenerationListener.NONE, new CancellationToken());
+    }
+
+    /**
+     * Generates several requests together in one left-padded batch (each row with its own settings and seed;
+     * beam search is not batched). Results come back in request order.
+     */
+    public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
+                                                CancellationToken cancellation) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        for (GenerationRequest request : requests) {
+            if (request.settings().beams() > 1 && requests.size() > 1) {
+                throw new GenerationException("Beam search runs one request at a time, not in a batch.");
+            }
+        }
+        TextTokenizer tokenizer = model.tokenizer();
+        List<Row> rows = new ArrayList<>();
+        for (GenerationRequest request : requests) {
+            rows.add(new Row(request, promptIds(request), tokenizer, model.info().eotId()));
+        }
+        int[][] prompts = rows.stream().map(row -> row.promptIds).toArray(int[][]::new);
+        try (DecoderState state = model.newState(rows.size())) {
+            long start = System.nanoTime();
+            float[][] logits = state.prefill(prompts);
+            long promptDone = System.nanoTime();
+            if (timings != null) {
+                timings.prefillNanos += promptDone - start;
+            }
+            for (Row row : rows) {
+                row.promptMillis = (promptDone - start) / 1_000_000;
+                row.generationStart = promptDone;
+            }
+            int[] next = new int[rows.size()];
+            while (true) {
+                long javaStart = System.nanoTime();
+                boolean anyRunning = false;
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = rows.get(r);
+                    if (row.finish == null) {
+                        row.advance(logits[r], r, listener, cancellation, state.length());
+                    }
+                    next[r] = row.finish == null ? row.lastToken : model.info().eotId();
+                    anyRunning |= row.finish == null;
+                }
+                if (!anyRunning) {
+                    break;
+                }
+                long modelStart = System.nanoTime();
+                logits = state.step(next);
+                if (timings != null) {
+                    timings.javaNanos += modelStart - javaStart;
+                    timings.modelNanos += System.nanoTime() - modelStart;
+                    timings.steps++;
+                }
+            }
+        } catch (OrtException e) {
+            throw new GenerationException("ONNX Runtime failed while generating (" + e.getMessage() + ").", e);
+        }
+        List<GenerationResult> results = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            GenerationResult result = rows.get(r).result();
+            results.add(result);
+            listener.onFinished(r, result);
+        }
+        return results;
+    }
+
+    /** The prompt's ids: end-of-text first for the bracket formats (as in training), then the prompt text. */
+    int[] promptIds(GenerationRequest request) {
+        String text = request.promptText();
+        int eot = model.info().eotId();
+        int[] encoded = text.isEmpty() ? new int[0] : model.tokenizer().encode(text);
+        boolean withEndOfText = request.format().startsWithEndOfText() || encoded.length == 0;
+        int[] ids = encoded;
+        if (withEndOfText) {
+            ids = new int[encoded.length + 1];
+            ids[0] = eot;
+            System.arraycopy(encoded, 0, ids, 1, encoded.length);
+        }
+        int context = model.info().contextLength();
+        if (ids.length >= context) {
+            throw new GenerationException("The prompt is " + ids.length + " tokens but " + model.info().name()
+                    + " reads at most " + context + ", which leaves no room to generate.");
+        }
+        return ids;
+    }
+
+    String promptDisplay(GenerationRequest request, int[] promptIds) {
+        String text = request.promptText();
+        return promptIds.length > 0 && promptIds[0] == model.info().eotId() && !text.startsWith("<|endoftext|>")
+                ? model.tokenizer().decode(new int[] {promptIds[0]}) + text : text;
+    }
+
+    TokenEvent event(SampledToken token, String delta, int index) {
+        TextTokenizer tokenizer = model.tokenizer();
+        List<TokenEvent.Alternative> alternatives = new ArrayList<>(token.alternatives().size());
+        for (SampledToken.Alternative alternative : token.alternatives()) {
+            alternatives.add(new TokenEvent.Alternative(alternative.tokenId(), tokenizer.tokenText(alternative.tokenId()),
+                    alternative.probability()));
+        }
+        return new TokenEvent(token.tokenId(), delta, token.probability(), alternatives, index);
+    }
+
+    /** Why a row stops after its latest token, or null to go on. */
+    static FinishReason finishAfter(GenerationContext context, GenerationRequest request, int cacheLength,
+                                    int contextLength, String delta) {
+        PromptFormat format = request.format();
+        CharSequence text = context.textView();
+        if (format.hasClosing() && !delta.isEmpty() && indexOf(text, format.closing(), delta.length()) >= 0) {
+            return FinishReason.END_OF_FORMAT;
+        }
+        for (String stop : request.settings().stopStrings()) {
+            if (!delta.isEmpty() && indexOf(text, stop, delta.length() + stop.length()) >= 0) {
+                return FinishReason.STOP_STRING;
+            }
+        }
+        if (context.generatedCount() >= request.settings().maxTokens()) {
+            return FinishReason.MAX_TOKENS;
+        }
+        if (cacheLength >= contextLength) {
+            return FinishReason.CONTEXT_FULL;
+        }
+        return null;
+    }
+
+    /** Looks for {@code needle} only in the last {@code tail} characters (plus overlap): the new text of a step. */
+    private static int indexOf(CharSequence text, String needle, int tail) {
+        int from = Math.max(0, text.length() - tail - needle.length());
+        return text.toString().indexOf(needle, from);
+    }
+
+    static GenerationResult buildResult(String prompt, GenerationRequest request, GenerationContext context,
+                                        FinishReason finish, int promptTokens, long promptMillis, long generationMillis,
+                                        double logProbSum, String note) {
+        String raw = context.text();
+        String body = raw;
+        if (finish == FinishReason.STOP_STRING) {
+            int cut = raw.length();
+            for (String stop : request.settings().stopStrings()) {
+                int at = raw.indexOf(stop);
+                if (at >= 0) {
+                    cut = Math.min(cut, at);
+                }
+            }
+            body = raw.substring(0, cut);
+        }
+        int count = context.generatedCount();
+        List<Integer> ids = new ArrayList<>(count);
+        for (int id : context.generatedIds()) {
+            ids.add(id);
+        }
+        double mean = count == 0 ? 0 : logProbSum / count;
+        return new GenerationResult(prompt, raw, request.format().extract(body), ids, finish, promptTokens, count,
+                promptMillis, generationMillis, mean, note);
+    }
+
+    /** One request's progress through a batch. */
+    private final class Row {
+        final GenerationRequest request;
+        final int[] promptIds;
+        final GenerationContext context;
+        final SamplerChain chain;
+        final StreamingDecoder decoder;
+        FinishReason finish;
+        int lastToken;
+        double logProbSum;
+        long promptMillis;
+        long generationStart;
+        long generationMillis;
+        String note = "";
+
+        Row(GenerationRequest request, int[] promptIds, TextTokenizer tokenizer, int eot) {
+            this.request = request;
+            this.promptIds = promptIds;
+            this.context = new GenerationContext(promptIds, tokenizer, eot);
+            this.chain = SamplerChain.from(request.settings(), request.processors().get());
+            this.decoder = tokenizer.streamingDecoder();
+        }
+
+        void advance(float[] logits, int rowIndex, GenerationListener listener, CancellationToken cancellation,
+                     int cacheLength) {
+            if (cancellation.isCancelled()) {
+                end(FinishReason.CANCELLED);
+                return;
+            }
+            SampledToken token = chain.choose(logits, context);
+            if (token.isDeadEnd()) {
+                note = "Every token was ruled out at step " + context.generatedCount() + ", so the generation stopped.";
+                end(FinishReason.CONSTRAINT_DEAD_END);
+                return;
+            }
+            if (token.tokenId() == context.endOfTextId()) {
+                end(FinishReason.END_OF_TEXT);
+                return;
+            }
+            String delta = decoder.push(token.tokenId());
+            context.append(token.tokenId(), delta);
+            logProbSum += token.logProb();
+            lastToken = token.tokenId();
+            listener.onToken(rowIndex, event(token, delta, context.generatedCount() - 1));
+            // The token just emitted still has to be fed, so the cache will hold one more than now.
+            FinishReason reason = finishAfter(context, request, cacheLength + 1, model.info().contextLength(), delta);
+            if (reason == null && cancellation.isCancelled()) {
+                reason = FinishReason.CANCELLED;
+            }
+            if (reason != null) {
+                end(reason);
+            }
+        }
+
+        void end(FinishReason reason) {
+            finish = reason;
+            context.appendText(decoder.flush());
+            generationMillis = (System.nanoTime() - generationStart) / 1_000_000;
+        }
+
+        GenerationResult result() {
+            return buildResult(promptDisplay(request, promptIds), request, context, finish, promptIds.length,
+                    promptMillis, generationMillis, logProbSum, note);
+        }
+    }
+}

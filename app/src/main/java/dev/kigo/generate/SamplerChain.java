@@ -1,0 +1,148 @@
+package dev.kigo.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * Picks the next token from raw logits: logits processors (repetition penalty, no-repeat n-gram, then any extra
+ * ones such as a constraint mask), then softmax with temperature, then the truncation filters (top-k, top-p, min-p)
+ * in HuggingFace's order, then a seeded draw. Temperature 0 is greedy: the most likely token after the processors.
+ * One chain per generation row: it owns the row's random generator and reusable buffers.
+ */
+public final class SamplerChain {
+    /** How many alternatives a step reports. */
+    public static final int ALTERNATIVES = 5;
+
+    private final List<LogitsProcessor> processors;
+    private final List<CandidateFilter> filters;
+    /** k of a leading {@link TopK}, else 0; the filters after it. */
+    private final int topK;
+    private final List<CandidateFilter> filtersAfterTopK;
+    private final double temperature;
+    private final RandomGenerator random;
+    private final TokenCandidates candidates = new TokenCandidates();
+    private final TokenCandidates top = new TokenCandidates();
+    private float[] raw = new float[0];
+
+    public SamplerChain(List<LogitsProcessor> processors, List<CandidateFilter> filters, double temperature,
+                        RandomGenerator random) {
+        this.processors = List.copyOf(processors);
+        this.filters = List.copyOf(filters);
+        this.topK = !filters.isEmpty() && filters.get(0) instanceof TopK first ? first.k() : 0;
+        this.filtersAfterTopK = topK > 0 ? this.filters.subList(1, this.filters.size()) : this.filters;
+        this.temperature = temperature;
+        this.random = random;
+    }
+
+    /** The chain the settings describe, with the extra processors last (their masks win). */
+    public static SamplerChain from(SamplingSettings settings, List<LogitsProcessor> extra) {
+        return from(settings, extra, settings.seed());
+    }
+
+    public static SamplerChain from(SamplingSettings settings, List<LogitsProcessor> extra, long seed) {
+        return new SamplerChain(processors(settings, extra), filters(settings), settings.temperature(), new Random(seed));
+    }
+
+    static List<LogitsProcessor> processors(SamplingSettings settings, List<LogitsProcessor> extra) {
+        List<LogitsProcessor> processors = new ArrayList<>();
+        if (settings.repetitionPenalty() != 1.0) {
+            processors.add(new RepetitionPenalty(settings.repetitionPenalty()));
+        }
+        if (settings.noRepeatNgramSize() > 0) {
+            processors.add(new NoRepeatNgram(settings.noRepeatNgramSize()));
+        }
+        processors.addAll(extra);
+        return processors;
+    }
+
+    static List<CandidateFilter> filters(SamplingSettings settings) {
+        List<CandidateFilter> filters = new ArrayList<>();
+        if (settings.topK() > 0) {
+            filters.add(new TopK(settings.topK()));
+        }
+        if (settings.topP() < 1.0) {
+            filters.add(new TopP(settings.topP()));
+        }
+        if (settings.minP() > 0) {
+            filters.add(new MinP(settings.minP()));
+        }
+        return filters;
+    }
+
+    /** Applies the processors to {@code logits} in place. */
+    public void process(float[] logits, GenerationContext context) {
+        for (LogitsProcessor processor : processors) {
+            processor.process(logits, context);
+        }
+    }
+
+    /** Picks the next token. {@code logits} is modified in place by the processors. */
+    public SampledToken choose(float[] logits, GenerationContext context) {
+        double logNormaliser = LogProbs.logSumExp(logits);
+        if (raw.length != logits.length) {
+            raw = new float[logits.length];
+        }
+        System.arraycopy(logits, 0, raw, 0, logits.length);
+        process(logits, context);
+
+        boolean greedy = temperature == 0.0;
+        double t = greedy ? 1.0 : temperature;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float logit : logits) {
+            max = Math.max(max, logit);
+        }
+        if (max == Float.NEGATIVE_INFINITY || Float.isNaN(max)) {
+            return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, List.of());
+        }
+        double normaliser = 0;
+        double inverse = 1.0 / t;
+        for (float logit : logits) {
+            normaliser += Math.exp((logit - max) * inverse);
+        }
+
+        List<SampledToken.Alternative> alternatives;
+        int chosen;
+        // Greedy and top-k need only the best few tokens: select them by logit and skip the full softmax.
+        int preselect = greedy ? ALTERNATIVES : topK > 0 ? Math.max(topK, ALTERNATIVES) : 0;
+        if (preselect > 0) {
+            candidates.fillTop(logits, preselect, t, max, normaliser);
+            alternatives = alternativesFrom(candidates);
+            if (greedy) {
+                chosen = candidates.id(0);
+            } else {
+                candidates.truncate(topK);
+                for (CandidateFilter filter : filtersAfterTopK) {
+                    filter.apply(candidates);
+                }
+                chosen = candidates.sample(random);
+            }
+        } else {
+            candidates.fillSoftmax(logits, t);
+            top.copyFrom(candidates);
+            top.keepTop(ALTERNATIVES);
+            alternatives = alternativesFrom(top);
+            for (CandidateFilter filter : filters) {
+                filter.apply(candidates);
+            }
+            chosen = candidates.sample(random);
+        }
+        if (chosen < 0) {
+            return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, alternatives);
+        }
+        float probability = (float) (Math.exp((logits[chosen] - max) * inverse) / normaliser);
+        return new SampledToken(chosen, probability, raw[chosen] - logNormaliser, alternatives);
+    }
+
+    private static List<SampledToken.Alternative> alternativesFrom(TokenCandidates best) {
+        int count = Math.min(ALTERNATIVES, best.size());
+        List<SampledToken.Alternative> result = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (best.probability(i) > 0) {
+                result.add(new SampledToken.Alternative(best.id(i), best.probability(i)));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.kigo.model;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A GPT-2-family model loaded from a bundle folder (model.onnx, tokenizer.json, optional model.json) into an ONNX
+ * Runtime session. Thread-safe: several {@link DecoderState}s (generations) may run on it at once.
+ *
+ * <pre>{@code
+ * try (LanguageModel model = LanguageModel.load(Path.of("model-assets/kigo-haiku"), Device.CPU)) {
+ *     model.info();            // sizes, layout, device, assumptions
+ *     model.tokenizer();       // encode / decode / streaming decoder
+ *     model.newState(1);       // a KV cache to step through
+ * }
+ * }</pre>
+ */
+public final class LanguageModel implements AutoCloseable {
+    public static final String MODEL_FILE = "model.onnx";
+    /** Optimum names its merged decoder so; accepted when there is no model.onnx. */
+    public static final String OPTIMUM_MERGED_FILE = "decoder_model_merged.onnx";
+    public static final String TOKENIZER_FILE = "tokenizer.json";
+    public static final String MANIFEST_FILE = "model.json";
+    /** GPT-2's context when nothing says otherwise. */
+    static final int GPT2_CONTEXT = 1024;
+    static final String END_OF_TEXT = "<|endoftext|>";
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final TextTokenizer tokenizer;
+    private final DecoderSignature signature;
+    private final ModelInfo info;
+    private final long loadMillis;
+
+    private LanguageModel(OrtEnvironment environment, OrtSession session, TextTokenizer tokenizer,
+                          DecoderSignature signature, ModelInfo info, long loadMillis) {
+        this.environment = environment;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.signature = signature;
+        this.info = info;
+        this.loadMillis = loadMillis;
+    }
+
+    public static LanguageModel load(Path bundle) throws ModelLoadException {
+        return load(bundle, Device.CPU);
+    }
+
+    /** Loads a bundle; any problem becomes one sentence naming the file. Nothing stays open on failure. */
+    public static LanguageModel load(Path bundle, Device device) throws ModelLoadException {
+        long start = System.nanoTime();
+        Objects.requireNonNull(device, "device");
+        if (!Files.isDirectory(bundle)) {
+            throw new ModelLoadException("There is no model folder at " + bundle + ".");
+        }
+        List<String> assumptions = new ArrayList<>();
+        Path modelFile = bundle.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(modelFile) && Files.isRegularFile(bundle.resolve(OPTIMUM_MERGED_FILE))) {
+            modelFile = bundle.resolve(OPTIMUM_MERGED_FILE);
+            assumptions.add("The graph is " + OPTIMUM_MERGED_FILE + " (there is no " + MODEL_FILE + ").");
+        }
+        if (!Files.isRegularFile(modelFile)) {
+            throw new ModelLoadException(modelFile + " is missing: a model folder needs " + MODEL_FILE + " and "
+                    + TOKENIZER_FILE + ".");
+        }
+        Path tokenizerFile = bundle.resolve(TOKENIZER_FILE);
+        if (!Files.isRegularFile(tokenizerFile)) {
+            throw new ModelLoadException(tokenizerFile + " is missing: a model folder needs " + MODEL_FILE + " and "
+                    + TOKENIZER_FILE + ".");
+        }
+        ModelManifest manifest = readManifest(bundle.resolve(MANIFEST_FILE));
+        if (manifest == null) {
+            assumptions.add("There is no " + MANIFEST_FILE + "; the facts below come from the ONNX graph and the tokenizer.");
+        }
+
+        OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
+        SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, device);
+        OrtSession session = opened.session();
+        TextTokenizer tokenizer = null;
+        try {
+            DecoderSignature signature = DecoderSignature.read(session, modelFile.toString());
+            tokenizer = TextTokenizer.open(tokenizerFile);
+            ModelInfo info = describe(bundle, modelFile, manifest, signature, tokenizer, opened, assumptions);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new LanguageModel(environment, session, tokenizer, signature, info, millis);
+        } catch (ModelLoadException e) {
+            closeQuietly(session, tokenizer);
+            throw e;
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session, tokenizer);
+            throw new ModelLoadException(modelFile + " cannot be inspected by ONNX Runtime ("
+                    + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static ModelInfo describe(Path bundle, Path modelFile, ModelManifest manifest, DecoderSignature signature,
+                                      TextTokenizer tokenizer, SessionFactory.Opened opened, List<String> assumptions)
+            throws ModelLoadException {
+        ModelManifest m = manifest != null ? manifest
+                : new ModelManifest(null, null, null, null, null, null, null, null, null, null, null, null);
+        String file = modelFile.getFileName().toString();
+        String manifestFile = bundle.resolve(MANIFEST_FILE).toString();
+
+        if (m.layers() != null && m.layers() != signature.layers()) {
+            throw new ModelLoadException(manifestFile + " says " + m.layers() + " layers but " + file + " has "
+                    + signature.layers() + ".");
+        }
+        int heads = signature.heads();
+        if (m.heads() != null) {
+            if (heads > 0 && m.heads() != heads) {
+                throw new ModelLoadException(manifestFile + " says " + m.heads() + " heads but " + file + " has " + heads + ".");
+            }
+            heads = m.heads();
+        }
+        int headDim = signature.headDim();
+        if (headDim <= 0 && m.width() != null && heads > 0) {
+            headDim = m.width() / heads;
+        }
+        if (heads <= 0 || headDim <= 0) {
+            throw new ModelLoadException(file + " leaves the number of attention heads or their size open, and no "
+                    + MANIFEST_FILE + " gives \"heads\" and \"width\".");
+        }
+        int width = heads * headDim;
+        if (m.width() != null && m.width() != width) {
+            throw new ModelLoadException(manifestFile + " says width " + m.width() + " but " + file + " has " + width + ".");
+        }
+
+        int vocab = signature.logitsVocab();
+        if (vocab <= 0) {
+            vocab = m.vocabSize() != null ? m.vocabSize() : tokenizer.vocabSize();
+            if (m.vocabSize() == null) {
+                assumptions.add("The vocabulary size (" + vocab + ") is the tokenizer's: the graph leaves it open.");
+            }
+        } else if (m.vocabSize() != null && m.vocabSize() != vocab) {
+            throw new ModelLoadException(manifestFile + " says vocabulary " + m.vocabSize() + " but " + file
+                    + " writes logits for " + vocab + " tokens.");
+        }
+        if (tokenizer.vocabSize() != vocab) {
+            throw new ModelLoadException(bundle.resolve(TOKENIZER_FILE) + " has " + tokenizer.vocabSize()
+                    + " tokens but " + file + " writes logits for " + vocab + ", so they do not belong together.");
+        }
+
+        int context = m.contextLength() != null ? m.contextLength() : GPT2_CONTEXT;
+        if (m.contextLength() == null) {
+            assumptions.add("The context length is assumed to be GPT-2's " + GPT2_CONTEXT + " tokens.");
+        }
+        int eot;
+        if (m.eotId() != null) {
+            eot = m.eotId();
+        } else if (tokenizer.specialTokenId(END_OF_TEXT).isPresent()) {
+            eot = tokenizer.specialTokenId(END_OF_TEXT).getAsInt();
+            assumptions.add("End of text is the tokenizer's " + END_OF_TEXT + " (id " + eot + ").");
+        } else {
+            eot = vocab - 1;
+            assumptions.add("End of text is assumed to be the last token (id " + eot + ").");
+        }
+        if (eot < 0 || eot >= vocab) {
+            throw new ModelLoadException(manifestFile + " gives end-of-text id " + eot + ", outside the vocabulary of "
+                    + vocab + ".");
+        }
+        if (m.onnx() != null && m.onnx().layout() != null && OnnxLayout.fromId(m.onnx().layout()) != signature.layout()) {
+            assumptions.add(MANIFEST_FILE + " says layout \"" + m.onnx().layout() + "\" but the graph reads as \""
+                    + signature.layout().id() + "\"; the graph wins.");
+        }
+        List<String> formats = m.promptFormats();
+        if (formats == null || formats.isEmpty()) {
+            formats = List.of("plain");
+            assumptions.add("Only plain continuation is assumed: nothing says which prompt formats the model learned.");
+        }
+        String name = m.name() != null ? m.name() : bundle.toAbsolutePath().normalize().getFileName().toString();
+        String family = m.family() != null ? m.family() : "gpt2";
+        if (m.family() == null) {
+            assumptions.add("The family is assumed to be GPT-2.");
+        }
+        return new ModelInfo(bundle, name, family, signature.layers(), heads, width, vocab, context, eot,
+                signature.layout(), signature.positionIds(), formats, Objects.requireNonNullElse(m.licence(), ""),
+                Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), assumptions);
+    }
+
+    private static ModelManifest readManifest(Path file) throws ModelLoadException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return new ObjectMapper().readValue(file.toFile(), ModelManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new ModelLoadException(file + " is not valid model JSON (" + TextTokenizer.firstLine(e.getOriginalMessage())
+                    + ").", e);
+        } catch (IOException e) {
+            throw new ModelLoadException(file + " cannot be read (" + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static void closeQuietly(OrtSession session, TextTokenizer tokenizer) {
+        try {
+            session.close();
+        } catch (OrtException ignored) {
+            // Already failing; the load error is what the user needs to see.
+        }
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Milliseconds the load took (session, tokenizer, checks). */
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    /** A fresh KV cache for {@code batch} rows. Close it when done. */
+    public DecoderState newState(int batch) {
+        try {
+            return new DecoderState(this, signature, info.heads(), info.headDim(), info.vocabSize(), batch);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not allocate the KV cache: " + e.getMessage(), e);
+        }
+    }
+
+    OrtEnvironment environment() {
+        return environment;
+    }
+
+    OrtSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session, tokenizer);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kigo.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a loaded model is and where it runs: the manifest's facts checked against the graph, or inferred from it.
+ *
+ * @param assumptions sentences for each fact that was not in model.json and had to be guessed
+ * @param deviceNote  empty, or why the model runs on another device than asked (e.g. no CUDA here)
+ */
+public record ModelInfo(
+        Path bundle,
+        String name,
+        String family,
+        int layers,
+        int heads,
+        int width,
+        int vocabSize,
+        int contextLength,
+        int eotId,
+        OnnxLayout layout,
+        boolean positionIds,
+        List<String> promptFormats,
+        String licence,
+        String provenance,
+        Device device,
+        String deviceNote,
+        List<String> assumptions) {
+
+    public ModelInfo {
+        promptFormats = List.copyOf(promptFormats);
+        assumptions = List.copyOf(assumptions);
+        deviceNote = deviceNote == null ? "" : deviceNote;
+    }
+
+    public int headDim() {
+        return width / heads;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kigo.model;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.nio.file.Path;
+
+/** Opens the ONNX Runtime session on the asked device, falling back to the CPU and saying why. */
+final class SessionFactory {
+    private SessionFactory() { }
+
+    record Opened(OrtSession session, Device device, String note) { }
+
+    static Opened open(OrtEnvironment environment, Path modelFile, Device device) throws ModelLoadException {
+        String note = "";
+        if (device == Device.CUDA) {
+            try (OrtSession.SessionOptions options = options()) {
+                // addCUDA throws right here when the CUDA provider or its libraries are absent.
+                options.addCUDA(0);
+                return new Opened(create(environment, modelFile, options), Device.CUDA, "");
+            } catch (OrtException | ModelLoadException e) {
+                note = "CUDA is not available here (" + TextTokenizer.firstLine(e.getMessage())
+                        + "), so the model runs on the CPU.";
+            }
+        }
+        try (OrtSession.SessionOptions options = options()) {
+            return new Opened(create(environment, modelFile, options), Device.CPU, note);
+        } catch (OrtException e) {
+            throw new ModelLoadException("ONNX Runtime could not set up a CPU session for " + modelFile + " ("
+                    + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static OrtSession create(OrtEnvironment environment, Path modelFile, OrtSession.SessionOptions options)
+            throws ModelLoadException {
+        try {
+            return environment.createSession(modelFile.toString(), options);
+        } catch (OrtException e) {
+            throw new ModelLoadException(modelFile + " is damaged or not an ONNX model, perhaps cut short by a failed"
+                    + " copy (ONNX Runtime: " + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        // ALL_OPT fuses LayerNorm, GELU and MatMul+Add; applied at load, never saved (a saved file is CPU-specific).
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        options.setInterOpNumThreads(1);
+        // ORT's workers spin after each run, waiting for more work. On a 2-core desktop that steals the core the
+        // sampler, the UI and everyone else need: measured on a busy 2-core machine, not spinning halved the time
+        // per token of the 124M shape. -Dkigo.ort.spin=true turns spinning back on.
+        if (!Boolean.getBoolean("kigo.ort.spin")) {
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        }
+        options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+        return options;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.kigo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kigo.model.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine's commands, run through the real command line on the fixture model. */
+class EngineCommandsTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private record Run(int exitCode, String out, String err) { }
+
+    private static Run kigo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KigoCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String model() {
+        return Fixtures.bundle().toString();
+    }
+
+    @Test
+    void generateJsonPrintsOneObjectPerPieceWithConsecutiveSeeds() throws Exception {
+        Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--n", "3", "--seed", "7",
+                "--max-tokens", "10", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size());
+        for (int i = 0; i < 3; i++) {
+            JsonNode result = mapper.readTree(lines.get(i));
+            assertEquals(i, result.get("index").asInt());
+            assertEquals(7 + i, result.get("settings").get("seed").asLong());
+            assertEquals("<|endoftext|>(dog rain =", result.get("prompt").asText());
+            assertEquals("keywords-to-haiku", result.get("format").asText());
+            assertTrue(result.get("generatedTokens").asInt() <= 10);
+        }
+        Run again = kigo("generate", "--model", model(), "--keywords", "dog rain", "--n", "3", "--seed", "7",
+                "--max-tokens", "10", "--json");
+        String timings = "\"(promptMillis|generationMillis|tokensPerSecond)\":[0-9.]+,";
+        assertEquals(run.out().replaceAll(timings, ""), again.out().replaceAll(timings, ""));
+    }
+
+    @Test
+    void generateWithAPromptStreamsThePromptAndItsContinuation() {
+        Run run = kigo("generate", "--model", model(), "--prompt", "(old pond =", "--temperature", "0",
+                "--max-tokens", "8");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("(old pond ="));
+        assertTrue(run.err().contains("8 tokens, finished by max tokens"), run.err());
+    }
+
+    @Test
+    void badSettingsAreOneSentenceAndExitCodeOne() {
+        Run run = kigo("generate", "--model", model(), "--keywords", "dog", "--top-p", "0");
+        assertEquals(1, run.exitCode());
+        assertEquals("kigo: Top-p must be above 0 and at most 1 (1 = off), not 0.0.", run.err().strip());
+    }
+
+    @Test
+    void withoutADefaultModelTheUserIsToldHowToPassOne(@TempDir Path home) {
+        String previous = System.getProperty("kigo.home");
+        System.setProperty("kigo.home", home.toString());
+        try {
+            Run run = kigo("info");
+            assertEquals(1, run.exitCode());
+            assertTrue(run.err().startsWith("kigo: No default model is installed (there is no "), run.err());
+            assertTrue(run.err().contains("pass a model folder with --model DIR"));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("kigo.home");
+            } else {
+                System.setProperty("kigo.home", previous);
+            }
+        }
+    }
+
+    @Test
+    void infoReportsLayoutSizesAndTheCudaFallback() throws Exception {
+        Run run = kigo("info", "--model", Fixtures.bundle("optimum-merged").toString(), "--device", "cuda", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode info = mapper.readTree(run.out());
+        assertEquals("optimum-merged", info.get("layout").asText());
+        assertEquals(257, info.get("vocabSize").asInt());
+        assertEquals("cpu", info.get("device").asText());
+        assertTrue(run.err().contains("CUDA is not available here"));
+    }
+
+    @Test
+    void scoreGivesEachLineItsMeanLogProbabilityAndPerplexity(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lines.txt");
+        Files.writeString(file, "old pond\n\na frog jumps in\n");
+        Run run = kigo("score", "--model", model(), "--json", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), "the blank line is skipped");
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertEquals(1, first.get("line").asInt());
+        assertEquals(8, first.get("tokens").asInt(), "8 bytes, each predicted after end-of-text and the ones before");
+        double meanLogProb = first.get("meanLogProb").asDouble();
+        assertTrue(meanLogProb < 0);
+        assertEquals(Math.exp(-meanLogProb), first.get("perplexity").asDouble(), 1e-9);
+        assertEquals(3, mapper.readTree(lines.get(1)).get("line").asInt());
+    }
+
+    @Test
+    void scoreNamesAMissingFile(@TempDir Path dir) {
+        Run run = kigo("score", "--model", model(), dir.resolve("absent.txt").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("kigo: There is no file " + dir.resolve("absent.txt") + " to score.", run.err().strip());
+    }
+
+    @Test
+    void benchPrintsItsTableAndSaysWhichContextsItSkipped() {
+        Run run = kigo("bench", "--model", model(), "--steps", "4", "--repeats", "1", "--soak-tokens", "40");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String measure : List.of("| load |", "| first token", "| ms per token at context 16 |",
+                "| tokens/s at batch 1 |", "| tokens/s at batch 4 |", "| Java side of a step", "| RSS before / after",
+                "| peak RSS |")) {
+            assertTrue(run.out().contains(measure), measure + " in\n" + run.out());
+        }
+        assertTrue(run.out().contains("Context 512 skipped"));
+        assertFalse(run.out().contains("Context 16 skipped"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kigo.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The tiny GPT-2 made by model-assets/recipe/make_fixtures.py, in every layout, and torch's reference logits. */
+public final class Fixtures {
+    public static final List<String> LAYOUTS = List.of("optimum", "optimum-no-position-ids", "optimum-merged",
+            "ort-combined", "ort-combined-no-position-ids");
+    public static final int VOCAB = 257;
+    public static final int EOT = 256;
+    public static final int CONTEXT = 128;
+
+    private Fixtures() { }
+
+    public static Path root() {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures/tiny-gpt2").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The default fixture bundle (Optimum with past, with model.json). */
+    public static Path bundle() {
+        return bundle("optimum");
+    }
+
+    public static Path bundle(String layout) {
+        return root().resolve(layout);
+    }
+
+    public static JsonNode reference() {
+        try {
+            return new ObjectMapper().readTree(root().resolve("reference.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a fixture bundle into {@code target} so a test may break it. */
+    public static Path copy(String layout, Path target) {
+        try (Stream<Path> files = Files.list(bundle(layout))) {
+            Files.createDirectories(target);
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int[] ints(JsonNode array) {
+        int[] result = new int[array.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = array.get(i).asInt();
+        }
+        return result;
+    }
+
+    public static float[] floats(JsonNode array) {
+        float[] result = new float[array.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = (float) array.get(i).asDouble();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,315 @@
+"""Exports a GPT2LMHeadModel (kigo_recipe.model) to a Kigo model bundle: model.onnx + tokenizer.json + model.json.
+
+Three ONNX layouts, the ones users bring from the HuggingFace world:
+
+  optimum         Optimum "with past": input_ids, attention_mask, [position_ids], past_key_values.{i}.key/.value
+                  -> logits, present.{i}.key/.value; the first step feeds zero-length past tensors.
+  optimum-merged  Optimum's merged decoder: the same plus use_cache_branch bool[1]; an If node picks the graph
+                  without past (first step) or with past.
+  ort-combined    ONNX Runtime's convert_to_onnx: input_ids, position_ids, attention_mask, past_{i} [2,B,H,P,D]
+                  -> logits, present_{i}.
+
+What keeps the export exact and small (see shared/docs/stack-facts.md): opset 14, dummy batch 2 / seq 3 / past 5
+so the tracer fixes no dimension, the causal mask built from position ranges (any past length), the tied lm_head
+as one Gemm with a bias sharing wte, and the logits' vocabulary dimension written as a fixed number so a bundle
+without model.json still tells its vocabulary size.
+
+Command line (run with Debian's /usr/bin/python3 and OPENBLAS_CORETYPE=SkylakeX):
+  python3 -m kigo_recipe.export --checkpoint ckpt.pt --tokenizer tokenizer.json --out model-assets/kigo-haiku
+  python3 -m kigo_recipe.export --random-gpt2-124m --tokenizer ../shared/data/gpt2-tokenizer/tokenizer.json \
+      --out /work/cache/gpt2-124m-random
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import onnx
+import onnx.numpy_helper
+import torch
+import torch.nn as nn
+
+from .model import GPT2Config, GPT2LMHeadModel, load_checkpoint
+
+OPSET = 14
+LAYOUTS = ("optimum", "optimum-merged", "ort-combined")
+PROMPT_FORMATS = ("keywords-to-haiku", "keywords-to-phonemes", "text-to-phonemes", "phonemes-to-text", "plain")
+
+# Dummy sizes all distinct, so the tracer cannot mistake one dynamic dimension for another.
+DUMMY_BATCH, DUMMY_SEQ, DUMMY_PAST = 2, 3, 5
+
+
+class _OptimumWithPast(nn.Module):
+    def __init__(self, model: GPT2LMHeadModel, position_ids: bool, use_past: bool = True):
+        super().__init__()
+        self.model = model
+        self.position_ids = position_ids
+        self.use_past = use_past
+
+    def forward(self, input_ids, attention_mask, *rest):
+        rest = list(rest)
+        position_ids = rest.pop(0) if self.position_ids else None
+        past = None
+        if self.use_past:
+            past = [(rest[2 * i], rest[2 * i + 1]) for i in range(self.model.config.n_layer)]
+        logits, presents = self.model(input_ids, attention_mask, position_ids, past)
+        return (logits,) + tuple(t for kv in presents for t in kv)
+
+
+class _OrtCombinedPast(nn.Module):
+    def __init__(self, model: GPT2LMHeadModel, position_ids: bool):
+        super().__init__()
+        self.model = model
+        self.position_ids = position_ids
+
+    def forward(self, input_ids, *rest):
+        # convert_to_onnx exports often take int32 ids and an int32 or float32 mask: the graph casts them.
+        rest = list(rest)
+        input_ids = input_ids.long()
+        position_ids = rest.pop(0).long() if self.position_ids else None
+        attention_mask = rest.pop(0).long()
+        past = [(p[0], p[1]) for p in rest]
+        logits, presents = self.model(input_ids, attention_mask, position_ids, past)
+        return (logits,) + tuple(torch.stack(kv) for kv in presents)
+
+
+def _optimum_names(n_layer: int, position_ids: bool, use_past: bool = True):
+    inputs = ["input_ids", "attention_mask"] + (["position_ids"] if position_ids else [])
+    if use_past:
+        inputs += [f"past_key_values.{i}.{kv}" for i in range(n_layer) for kv in ("key", "value")]
+    outputs = ["logits"] + [f"present.{i}.{kv}" for i in range(n_layer) for kv in ("key", "value")]
+    axes = {"input_ids": {0: "batch_size", 1: "sequence_length"},
+            "attention_mask": {0: "batch_size", 1: "past_sequence_length + sequence_length"},
+            "logits": {0: "batch_size", 1: "sequence_length"}}
+    if position_ids:
+        axes["position_ids"] = {0: "batch_size", 1: "sequence_length"}
+    for name in inputs[3 if position_ids else 2:]:
+        axes[name] = {0: "batch_size", 2: "past_sequence_length"}
+    for name in outputs[1:]:
+        axes[name] = {0: "batch_size", 2: "past_sequence_length + sequence_length"}
+    return inputs, outputs, axes
+
+
+def _dummy(cfg: GPT2Config, past_len: int):
+    ids = torch.randint(0, cfg.vocab_size, (DUMMY_BATCH, DUMMY_SEQ))
+    mask = torch.ones(DUMMY_BATCH, past_len + DUMMY_SEQ, dtype=torch.long)
+    mask[1, 0] = 0  # a left-padded row keeps the padding path in the graph
+    pos = (torch.cumsum(mask, dim=1) - 1).clamp(min=0)[:, past_len:]
+    past = torch.randn(DUMMY_BATCH, cfg.n_head, past_len, cfg.head_dim)
+    return ids, mask, pos, past
+
+
+def _export(module, args, path, inputs, outputs, axes):
+    with torch.no_grad():
+        torch.onnx.export(module, args, str(path), input_names=inputs, output_names=outputs, dynamic_axes=axes,
+                          opset_version=OPSET, do_constant_folding=True)
+
+
+def _export_optimum(model, path, position_ids: bool, use_past: bool = True):
+    cfg = model.config
+    ids, mask, pos, past = _dummy(cfg, DUMMY_PAST if use_past else 0)
+    args = [ids, mask] + ([pos] if position_ids else [])
+    if use_past:
+        args += [past.clone() for _ in range(2 * cfg.n_layer)]
+    inputs, outputs, axes = _optimum_names(cfg.n_layer, position_ids, use_past)
+    _export(_OptimumWithPast(model, position_ids, use_past), tuple(args), path, inputs, outputs, axes)
+
+
+def _export_ort_combined(model, path, position_ids: bool, id_dtype=torch.int64, mask_dtype=torch.int64):
+    cfg = model.config
+    ids, mask, pos, _ = _dummy(cfg, DUMMY_PAST)
+    ids, pos, mask = ids.to(id_dtype), pos.to(id_dtype), mask.to(mask_dtype)
+    pasts = [torch.randn(2, DUMMY_BATCH, cfg.n_head, DUMMY_PAST, cfg.head_dim) for _ in range(cfg.n_layer)]
+    inputs = ["input_ids"] + (["position_ids"] if position_ids else []) + ["attention_mask"]
+    inputs += [f"past_{i}" for i in range(cfg.n_layer)]
+    outputs = ["logits"] + [f"present_{i}" for i in range(cfg.n_layer)]
+    axes = {"input_ids": {0: "batch_size", 1: "seq_len"}, "attention_mask": {0: "batch_size", 1: "total_seq_len"},
+            "logits": {0: "batch_size", 1: "seq_len"}}
+    if position_ids:
+        axes["position_ids"] = {0: "batch_size", 1: "seq_len"}
+    for i in range(cfg.n_layer):
+        axes[f"past_{i}"] = {1: "batch_size", 3: "past_seq_len"}
+        axes[f"present_{i}"] = {1: "batch_size", 3: "total_seq_len"}
+    args = [ids] + ([pos] if position_ids else []) + [mask] + pasts
+    _export(_OrtCombinedPast(model, position_ids), tuple(args), path, inputs, outputs, axes)
+
+
+def _fix_vocab_dim(model_proto: onnx.ModelProto, vocab_size: int) -> None:
+    """The lm_head reshape leaves the vocabulary dimension unnamed; write the number so readers can see it."""
+    for out in model_proto.graph.output:
+        if out.name == "logits":
+            dim = out.type.tensor_type.shape.dim[2]
+            dim.ClearField("dim_param")
+            dim.dim_value = vocab_size
+
+
+def _rename_branch(graph: onnx.GraphProto, prefix: str, outer_names: set, initializer_names: dict) -> onnx.GraphProto:
+    """Turns an exported graph into an If branch: no inputs of its own, outer inputs and shared weights by name."""
+
+    def rename(name: str) -> str:
+        if not name or name in outer_names:
+            return name
+        if name in initializer_names:
+            return initializer_names[name]
+        return prefix + name
+
+    branch = onnx.GraphProto(name=prefix.strip("/"))
+    for node in graph.node:
+        copy = onnx.NodeProto()
+        copy.CopyFrom(node)
+        copy.name = prefix + node.name
+        copy.ClearField("input")
+        copy.ClearField("output")
+        copy.input.extend(rename(n) for n in node.input)
+        copy.output.extend(rename(n) for n in node.output)
+        branch.node.append(copy)
+    for out in graph.output:
+        copy = onnx.ValueInfoProto()
+        copy.CopyFrom(out)
+        copy.name = rename(out.name)
+        branch.output.append(copy)
+    return branch
+
+
+def _merge_decoders(no_past: onnx.ModelProto, with_past: onnx.ModelProto) -> onnx.ModelProto:
+    """Builds Optimum's merged decoder: one If on use_cache_branch, weights stored once in the outer graph."""
+    outer_inputs = list(with_past.graph.input)
+    outer_names = {i.name for i in outer_inputs}
+    shared: dict[str, onnx.TensorProto] = {}
+    by_content: dict[str, str] = {}
+
+    def hoist(graph: onnx.GraphProto, prefix: str) -> dict:
+        mapping = {}
+        for init in graph.initializer:
+            data = onnx.numpy_helper.to_array(init)
+            key = hashlib.sha256(data.tobytes()).hexdigest() + str(data.dtype) + str(data.shape)
+            if key not in by_content:
+                tensor = onnx.TensorProto()
+                tensor.CopyFrom(init)
+                tensor.name = prefix + init.name
+                shared[tensor.name] = tensor
+                by_content[key] = tensor.name
+            mapping[init.name] = by_content[key]
+        return mapping
+
+    with_map = hoist(with_past.graph, "with_past/")
+    without_map = hoist(no_past.graph, "no_past/")
+    then_branch = _rename_branch(with_past.graph, "with_past/", outer_names, with_map)
+    else_branch = _rename_branch(no_past.graph, "no_past/", outer_names, without_map)
+
+    use_cache = onnx.helper.make_tensor_value_info("use_cache_branch", onnx.TensorProto.BOOL, [1])
+    outputs = [o.name for o in with_past.graph.output]
+    if_node = onnx.helper.make_node("If", ["use_cache_branch"], outputs, name="optimum::if",
+                                    then_branch=then_branch, else_branch=else_branch)
+    graph = onnx.helper.make_graph([if_node], "merged_decoder", outer_inputs + [use_cache],
+                                   list(with_past.graph.output), initializer=list(shared.values()))
+    merged = onnx.helper.make_model(graph, opset_imports=with_past.opset_import)
+    merged.ir_version = with_past.ir_version
+    return merged
+
+
+INPUT_DTYPES = {"int64": torch.int64, "int32": torch.int32, "float32": torch.float32}
+
+
+def export_onnx(model: GPT2LMHeadModel, path: Path, layout: str = "optimum", position_ids: bool = True,
+                id_dtype: str = "int64", mask_dtype: str = "int64") -> None:
+    """Writes model.onnx in the given layout. id_dtype/mask_dtype vary the ort-combined layout's input types
+    (int32 ids, int32 or float32 masks), as ONNX Runtime's convert_to_onnx writes them."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; choose one of {LAYOUTS}")
+    model.eval()
+    path = Path(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        if layout == "optimum":
+            _export_optimum(model, path, position_ids)
+            proto = onnx.load(str(path))
+        elif layout == "ort-combined":
+            _export_ort_combined(model, path, position_ids, INPUT_DTYPES[id_dtype], INPUT_DTYPES[mask_dtype])
+            proto = onnx.load(str(path))
+        else:
+            with_past_path, no_past_path = Path(tmp, "with_past.onnx"), Path(tmp, "no_past.onnx")
+            _export_optimum(model, with_past_path, position_ids, use_past=True)
+            _export_optimum(model, no_past_path, position_ids, use_past=False)
+            proto = _merge_decoders(onnx.load(str(no_past_path)), onnx.load(str(with_past_path)))
+    _fix_vocab_dim(proto, model.config.vocab_size)
+    onnx.checker.check_model(proto)
+    onnx.save(proto, str(path))
+
+
+def manifest(model: GPT2LMHeadModel, layout: str, position_ids: bool, name: str, eot_id: int,
+             licence: str, provenance: str, prompt_formats=PROMPT_FORMATS) -> dict:
+    cfg = model.config
+    return {
+        "name": name,
+        "family": "gpt2",
+        "layers": cfg.n_layer,
+        "heads": cfg.n_head,
+        "width": cfg.n_embd,
+        "vocabSize": cfg.vocab_size,
+        "contextLength": cfg.n_positions,
+        "eotId": eot_id,
+        "onnx": {"layout": layout, "positionIds": position_ids, "opset": OPSET},
+        "promptFormats": list(prompt_formats),
+        "licence": licence,
+        "provenance": provenance,
+    }
+
+
+def export_bundle(model: GPT2LMHeadModel, out_dir, tokenizer_json, name: str, eot_id: int,
+                  layout: str = "optimum", position_ids: bool = True, licence: str = "",
+                  provenance: str = "", prompt_formats=PROMPT_FORMATS, id_dtype: str = "int64",
+                  mask_dtype: str = "int64") -> Path:
+    """Writes a complete bundle folder: model.onnx, tokenizer.json (copied), model.json."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    export_onnx(model, out / "model.onnx", layout, position_ids, id_dtype, mask_dtype)
+    if Path(tokenizer_json).resolve() != (out / "tokenizer.json").resolve():
+        shutil.copyfile(tokenizer_json, out / "tokenizer.json")
+    meta = manifest(model, layout, position_ids, name, eot_id, licence, provenance, prompt_formats)
+    (out / "model.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
+def random_gpt2_124m(seed: int = 0) -> GPT2LMHeadModel:
+    """GPT-2 small's shape (12 layers, width 768, 12 heads, context 1024) with random weights, for benchmarks."""
+    torch.manual_seed(seed)
+    return GPT2LMHeadModel(GPT2Config(n_layer=12, n_embd=768, n_head=12, n_positions=1024))
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--checkpoint", help="a checkpoint written by kigo_recipe.model.save_checkpoint")
+    source.add_argument("--random-gpt2-124m", action="store_true", help="GPT-2 124M shape, random weights")
+    parser.add_argument("--tokenizer", required=True, help="tokenizer.json to ship with the model")
+    parser.add_argument("--out", required=True, help="bundle folder to write")
+    parser.add_argument("--layout", default="optimum", choices=LAYOUTS)
+    parser.add_argument("--no-position-ids", action="store_true")
+    parser.add_argument("--name", default=None)
+    parser.add_argument("--eot-id", type=int, default=50256)
+    parser.add_argument("--licence", default="")
+    parser.add_argument("--provenance", default="")
+    args = parser.parse_args(argv)
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    if args.random_gpt2_124m:
+        model = random_gpt2_124m()
+        name = args.name or "gpt2-124m-random"
+        provenance = args.provenance or "Random weights in GPT-2 124M's shape, made by kigo_recipe.export for benchmarks."
+        prompt_formats = ("plain",)
+    else:
+        model, _ = load_checkpoint(args.checkpoint)
+        name = args.name or Path(args.out).name
+        provenance = args.provenance or f"Exported by kigo_recipe.export from {Path(args.checkpoint).name}."
+        prompt_formats = PROMPT_FORMATS
+    out = export_bundle(model, args.out, args.tokenizer, name, args.eot_id, args.layout, not args.no_position_ids,
+                        args.licence, provenance, prompt_formats)
+    print(f"wrote {out} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB model.onnx)")
+
+
+if __name__ == "__main__":
+    main()

@@ -36,12 +36,14 @@ public final class StudioApp extends Application {
         window.show();
         // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.
         model.prosody().load();
+        window.loadStartupModel();
     }
 
     @Override
     public void stop() {
         if (window != null) {
             window.saveNow();
+            window.generation().close();
         }
         if (executor != null) {
             executor.close();

@@ -10,7 +10,11 @@ import dev.kigo.ui.view.SamplingPanel;
 import dev.kigo.ui.view.StudioStatusBar;
 import dev.kigo.ui.view.Themes;
 import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.model.Device;
+import dev.kigo.ui.view.GenerationCommands;
+import dev.kigo.ui.viewmodel.GenerationViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
+import javafx.stage.DirectoryChooser;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -39,6 +43,8 @@ public final class StudioWindow {
     private final StudioStatusBar statusBar = new StudioStatusBar();
     private final Scene scene;
     private final LibraryViewModel library;
+    private final GenerationViewModel generation;
+    private final GenerationCommands commands;
     /** Last size and place while not maximised, so un-maximising next run restores it. */
     private WindowBounds normalBounds;
 
@@ -47,9 +53,12 @@ public final class StudioWindow {
         this.model = model;
         this.editor = new PoemEditor(model);
         this.library = new LibraryViewModel(model, executor);
+        this.generation = new GenerationViewModel(model, executor);
+        this.commands = new GenerationCommands(generation, editor);
+        library.setGenerationSource(() -> generation.recordFor(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
-        GenerationPanel generationPanel = new GenerationPanel(model);
+        GenerationPanel generationPanel = new GenerationPanel(model, generation, editor, commands);
         SamplingPanel samplingPanel = new SamplingPanel(model.sampling(), model.presets());
         VBox side = new VBox(16, generationPanel, samplingPanel);
         side.setPadding(new Insets(12));
@@ -65,7 +74,10 @@ public final class StudioWindow {
         root.setId("studio-root");
         root.setTop(new VBox(buildMenuBar(), new ErrorBanner(model)));
         root.setBottom(statusBar);
-        statusBar.setText("No model loaded.");
+        statusBar.textProperty().bind(generation.modelStatusProperty());
+        statusBar.progressProperty().bind(generation.progressProperty());
+        statusBar.device().textProperty().bind(generation.deviceProperty());
+        statusBar.speed().textProperty().bind(generation.speedProperty());
         statusBar.notice().textProperty().bind(library.noticeProperty());
 
         WindowBounds bounds = model.initialWindowBounds();
@@ -93,6 +105,42 @@ public final class StudioWindow {
     public void show() {
         stage.show();
         editor.area().requestFocus();
+    }
+
+    public GenerationViewModel generation() {
+        return generation;
+    }
+
+    public GenerationCommands commands() {
+        return commands;
+    }
+
+    /** Loads the model the poet used last (or the shipped one) behind the open window. */
+    public void loadStartupModel() {
+        generation.loadModel(model.startupModelDir(), StudioWindow.device(), true);
+    }
+
+    private void chooseModelFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a model folder (model.onnx + tokenizer.json)");
+        java.nio.file.Path current = model.startupModelDir();
+        if (java.nio.file.Files.isDirectory(current.getParent() == null ? current : current.getParent())) {
+            chooser.setInitialDirectory((current.getParent() == null ? current : current.getParent()).toFile());
+        }
+        java.io.File chosen = chooser.showDialog(stage);
+        if (chosen != null) {
+            model.modelDirProperty().set(chosen.getAbsolutePath());
+            generation.loadModel(chosen.toPath(), StudioWindow.device(), false);
+        }
+    }
+
+    /** CPU unless -Dkigo.device=cuda asks for the GPU (the engine falls back to CPU and says so). */
+    static Device device() {
+        try {
+            return Device.parse(System.getProperty("kigo.device", "cpu"));
+        } catch (IllegalArgumentException e) {
+            return Device.CPU;
+        }
     }
 
     public LibraryViewModel library() {
@@ -141,14 +189,27 @@ public final class StudioWindow {
             saveNow();
             stage.close();
         });
-        Menu file = new Menu("_File", null, save, new SeparatorMenuItem(), quit);
+        MenuItem openModel = item("Open model folder…", shortcut(KeyCode.O), this::chooseModelFolder);
+        openModel.setId("menu-open-model");
+        Menu file = new Menu("_File", null, openModel, save, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> editor.area().undo());
         MenuItem redo = item("Redo", shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN), () -> editor.area().redo());
         Menu edit = new Menu("_Edit", null, undo, redo);
 
+        MenuItem generateItem = item("Generate", shortcut(KeyCode.ENTER), commands::generate);
+        MenuItem stopItem = item("Stop", new KeyCodeCombination(KeyCode.ESCAPE), commands::stop);
+        MenuItem regenerateItem = item("Regenerate", shortcut(KeyCode.R, KeyCombination.SHIFT_DOWN), commands::regenerate);
+        MenuItem continueItem = item("Continue", shortcut(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), commands::continueText);
+        MenuItem acceptItem = item("Accept pending text", shortcut(KeyCode.A, KeyCombination.SHIFT_DOWN), commands::accept);
         MenuItem newSeed = item("Roll a new seed", shortcut(KeyCode.D), () -> model.sampling().rollSeed());
-        Menu generate = new Menu("_Generate", null, newSeed);
+        var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
+        generateItem.disableProperty().bind(idle.not());
+        regenerateItem.disableProperty().bind(idle.not());
+        continueItem.disableProperty().bind(idle.not());
+        stopItem.disableProperty().bind(generation.runningProperty().not());
+        Menu generate = new Menu("_Generate", null, generateItem, stopItem, regenerateItem, continueItem, acceptItem,
+                new SeparatorMenuItem(), newSeed);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark-theme");

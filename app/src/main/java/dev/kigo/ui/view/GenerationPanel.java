@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
+import dev.kigo.ui.viewmodel.GenerationViewModel;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -26,7 +27,7 @@ public final class GenerationPanel extends VBox {
     final Button continueButton = new Button("Continue");
     final Button accept = new Button("Accept");
 
-    public GenerationPanel(StudioViewModel model) {
+    public GenerationPanel(StudioViewModel model, GenerationViewModel generation, PoemEditor editor, GenerationCommands commands) {
         setSpacing(8);
         getStyleClass().add("generation-panel");
 
@@ -86,6 +87,22 @@ public final class GenerationPanel extends VBox {
         regenerate.setId("regenerate-button");
         continueButton.setId("continue-button");
         accept.setId("accept-button");
+        generate.setOnAction(e -> commands.generate());
+        stop.setOnAction(e -> commands.stop());
+        regenerate.setOnAction(e -> commands.regenerate());
+        continueButton.setOnAction(e -> commands.continueText());
+        accept.setOnAction(e -> commands.accept());
+        var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
+        generate.disableProperty().bind(idle.not());
+        regenerate.disableProperty().bind(idle.not());
+        continueButton.disableProperty().bind(idle.not());
+        stop.disableProperty().bind(generation.runningProperty().not());
+        accept.disableProperty().bind(editor.pendingGeneratedProperty().not().or(generation.runningProperty()));
+        generate.setTooltip(new Tooltip("Generate (Shortcut+Enter)"));
+        stop.setTooltip(new Tooltip("Stop (Esc)"));
+        regenerate.setTooltip(new Tooltip("Replace the pending text, with a new seed (Shortcut+Shift+R)"));
+        continueButton.setTooltip(new Tooltip("Let the model go on from the text (Shortcut+Shift+Enter)"));
+        accept.setTooltip(new Tooltip("Keep the pending text as yours (Shortcut+Shift+A)"));
         FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept);
 
         getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), patternError, keepRow, keepNote, buttons);

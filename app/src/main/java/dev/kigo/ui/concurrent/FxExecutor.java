@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
 public final class FxExecutor implements AutoCloseable {
 
     private final ExecutorService background;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads());
     private final Executor fxThread;
 
     public FxExecutor(Executor fxThread, int backgroundThreads) {
@@ -66,11 +68,20 @@ public final class FxExecutor implements AutoCloseable {
      * time, carrying everything queued until it runs.
      */
     public <T> Consumer<T> batching(Consumer<List<T>> onFxThread) {
-        return new Batcher<>(onFxThread, fxThread);
+        return new Batcher<>(onFxThread, fxThread, 0, timer);
+    }
+
+    /**
+     * Like {@link #batching(Consumer)}, but hand-offs are at least {@code minIntervalMillis} apart: for consumers
+     * whose every call costs a layout (an editor), fewer, larger batches leave the FX thread free in between.
+     */
+    public <T> Consumer<T> batching(Consumer<List<T>> onFxThread, long minIntervalMillis) {
+        return new Batcher<>(onFxThread, fxThread, TimeUnit.MILLISECONDS.toNanos(minIntervalMillis), timer);
     }
 
     @Override
     public void close() {
+        timer.shutdownNow();
         background.shutdownNow();
         try {
             background.awaitTermination(2, TimeUnit.SECONDS);
@@ -84,21 +95,37 @@ public final class FxExecutor implements AutoCloseable {
         private final AtomicBoolean handOffPending = new AtomicBoolean();
         private final Consumer<List<T>> onFxThread;
         private final Executor fxThread;
+        private final long minIntervalNanos;
+        private final ScheduledExecutorService timer;
+        private volatile long lastDrainNanos;
 
-        Batcher(Consumer<List<T>> onFxThread, Executor fxThread) {
+        Batcher(Consumer<List<T>> onFxThread, Executor fxThread, long minIntervalNanos, ScheduledExecutorService timer) {
             this.onFxThread = onFxThread;
             this.fxThread = fxThread;
+            this.minIntervalNanos = minIntervalNanos;
+            this.timer = timer;
+            this.lastDrainNanos = System.nanoTime() - minIntervalNanos;
         }
 
         @Override
         public void accept(T item) {
             queue.add(item);
             if (handOffPending.compareAndSet(false, true)) {
-                fxThread.execute(this::drain);
+                long wait = lastDrainNanos + minIntervalNanos - System.nanoTime();
+                if (wait <= 0) {
+                    fxThread.execute(this::drain);
+                } else {
+                    try {
+                        timer.schedule(() -> fxThread.execute(this::drain), wait, TimeUnit.NANOSECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        fxThread.execute(this::drain);
+                    }
+                }
             }
         }
 
         private void drain() {
+            lastDrainNanos = System.nanoTime();
             // Clear the flag before draining: an item added during the drain either is taken now or
             // schedules the next hand-off, so none is stranded.
             handOffPending.set(false);

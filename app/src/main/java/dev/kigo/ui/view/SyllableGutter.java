@@ -41,36 +41,43 @@ final class SyllableGutter implements IntFunction<Node> {
         Label label = new Label();
         label.getStyleClass().add("syllable-gutter");
         label.setAlignment(Pos.CENTER_RIGHT);
-        Tooltip tooltip = new Tooltip();
-        tooltip.setShowDelay(Duration.millis(250));
-        tooltip.setShowDuration(Duration.seconds(30));
-        tooltip.getStyleClass().add("syllable-tooltip");
         // The binding observes the check weakly, so labels of scrolled-away lines can be collected.
         ObjectBinding<List<LineResult>> lines = Bindings.createObjectBinding(() -> {
             CheckedText checked = prosody.checkedProperty().get();
             return checked == null ? List.of() : checked.linesOfParagraph(paragraph);
         }, prosody.checkedProperty());
         label.textProperty().bind(Bindings.createStringBinding(() -> gutterText(lines.get()), lines));
-        lines.addListener((obs, old, now) -> restyle(label, tooltip, now));
-        restyle(label, tooltip, lines.get());
+        lines.addListener((obs, old, now) -> restyle(label, now));
+        restyle(label, lines.get());
+        // The tooltip is made on first hover: graphics are recreated whenever their line changes, often while
+        // the model streams, and a Tooltip per line per change is needless work for the FX thread.
+        label.setOnMouseEntered(e -> {
+            if (label.getTooltip() == null && !explanation(lines.get()).isEmpty()) {
+                Tooltip tooltip = new Tooltip();
+                tooltip.setShowDelay(Duration.millis(250));
+                tooltip.setShowDuration(Duration.seconds(30));
+                tooltip.getStyleClass().add("syllable-tooltip");
+                tooltip.textProperty().bind(Bindings.createStringBinding(() -> explanation(lines.get()), lines));
+                label.setTooltip(tooltip);
+            }
+        });
         label.setUserData(lines); // keeps the binding alive as long as the label
         return label;
     }
 
-    private static void restyle(Label label, Tooltip tooltip, List<LineResult> lines) {
+    /** The hover text for the lines of one paragraph; empty when nothing is measured. */
+    static String explanation(List<LineResult> lines) {
+        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(SyllableGutter::explain)
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    private static void restyle(Label label, List<LineResult> lines) {
         boolean measured = lines.stream().anyMatch(l -> l.verdict() != Verdict.BLANK);
         boolean broken = lines.stream().anyMatch(l -> l.verdict() == Verdict.SHORT || l.verdict() == Verdict.LONG
                 || l.verdict() == Verdict.EXTRA);
         label.pseudoClassStateChanged(BROKEN, broken);
         label.pseudoClassStateChanged(OK, measured && !broken && lines.stream().anyMatch(l -> l.verdict() == Verdict.OK));
         label.pseudoClassStateChanged(ESTIMATED, lines.stream().anyMatch(LineResult::hasEstimates));
-        if (measured) {
-            tooltip.setText(lines.stream().filter(l -> l.verdict() != Verdict.BLANK)
-                    .map(SyllableGutter::explain).collect(Collectors.joining("\n\n")));
-            label.setTooltip(tooltip);
-        } else {
-            label.setTooltip(null);
-        }
     }
 
     static String gutterText(List<LineResult> lines) {

@@ -73,6 +73,12 @@ public final class GenerationViewModel {
     private record EndItem(long run, GenerationResult result) implements StreamItem { }
     private record FailedItem(long run, Throwable failure) implements StreamItem { }
 
+    /**
+     * Tokens reach the editor at most this often. Each update costs the editor a relayout of the line being
+     * written; twenty a second reads as live and leaves the FX thread free for typing and painting in between.
+     */
+    static final long EDITOR_UPDATE_INTERVAL_MILLIS = 50;
+
     // Properties
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -106,6 +112,9 @@ public final class GenerationViewModel {
     private final List<String> blockRaw = new ArrayList<>();
     private long runStartNanos;
     private int runTokens;
+    private long lastSpeedUpdate;
+    /** The raw text of this run's tokens, to find what the result adds at the end. */
+    private final StringBuilder runRaw = new StringBuilder();
     /** What made the latest finished run, for the library. */
     private GenerationRequest runRequest;
     private GenerationRequest lastRequest;
@@ -114,7 +123,7 @@ public final class GenerationViewModel {
     public GenerationViewModel(StudioViewModel studio, FxExecutor executor) {
         this.studio = studio;
         this.executor = executor;
-        this.stream = executor.batching(this::onBatch);
+        this.stream = executor.batching(this::onBatch, EDITOR_UPDATE_INTERVAL_MILLIS);
     }
 
     public void setOutput(Output output) {
@@ -335,6 +344,7 @@ public final class GenerationViewModel {
         stop();
         runRequest = request;
         long thisRun = ++run;
+        runRaw.setLength(0);
         runTokens = 0;
         runStartNanos = System.nanoTime();
         running.set(true);
@@ -365,11 +375,20 @@ public final class GenerationViewModel {
         for (StreamItem item : items) {
             if (item instanceof TokenItem token && token.run() == run) {
                 blockRaw.add(token.token().textDelta());
+                runRaw.append(token.token().textDelta());
                 blockTokens.add(token.token());
                 runTokens++;
                 shown.add(new ShownToken(token.token(), display.push(token.token().textDelta())));
             } else if (item instanceof EndItem end && end.run() == run) {
                 flush(shown);
+                // Bytes of a character cut short at the end come only with the result (the decoder's flush).
+                String raw = end.result().rawText();
+                if (raw.length() > runRaw.length() && raw.startsWith(runRaw.toString())) {
+                    String tail = display.push(raw.substring(runRaw.length()));
+                    if (!tail.isEmpty() && output != null) {
+                        output.text(tail);
+                    }
+                }
                 String rest = display.finish();
                 if (!rest.isEmpty() && output != null) {
                     output.text(rest);
@@ -382,8 +401,11 @@ public final class GenerationViewModel {
             }
         }
         flush(shown);
-        if (running.get() && runTokens > 0) {
-            double seconds = (System.nanoTime() - runStartNanos) / 1e9;
+        long now = System.nanoTime();
+        // A few updates a second are readable; one per batch only makes the status bar re-layout.
+        if (running.get() && runTokens > 0 && now - lastSpeedUpdate > 250_000_000L) {
+            lastSpeedUpdate = now;
+            double seconds = (now - runStartNanos) / 1e9;
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", runTokens / Math.max(seconds, 1e-3)));
         }
     }

@@ -217,4 +217,17 @@ class GenerationTest {
         GenerationResult result = onFx(() -> generation().lastResultProperty().get());
         assertEquals(FinishReason.CANCELLED, result.finishReason(), () -> "stopped: " + result);
     }
+
+    @Test
+    void aPageLongerThanTheModelsContextIsContinuedFromItsLastLines() throws Exception {
+        String page = "an old silent pond\na frog jumps into the pond\nsplash! silence again\n".repeat(4);
+        robot.interact(() -> editor().area().replaceText(page));
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()),
+                () -> app.window().model().errorMessageProperty().get());
+        GenerationResult result = onFx(() -> generation().lastResultProperty().get());
+        assertTrue(page.endsWith(result.prompt()) && result.prompt().length() < page.length(), result.prompt());
+        assertEquals("", onFx(() -> app.window().model().errorMessageProperty().get()));
+        assertTrue(onFx(() -> editor().text()).startsWith(page));
+    }
 }

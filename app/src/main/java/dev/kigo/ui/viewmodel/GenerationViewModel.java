@@ -237,8 +237,9 @@ public final class GenerationViewModel {
             newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
             startRun(GenerationRequest.haiku(keywords, settings), Placement.NEW_PIECE);
         } else {
-            newBlock(PromptFormat.PLAIN, editorText, false);
-            startRun(GenerationRequest.plain(editorText, settings), Placement.APPEND);
+            String prompt = fitToContext(editorText, settings);
+            newBlock(PromptFormat.PLAIN, prompt, false);
+            startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
         }
     }
 
@@ -264,8 +265,9 @@ public final class GenerationViewModel {
             newBlock(PromptFormat.KEYWORDS_TO_HAIKU, body, lines.isEmpty() || body.endsWith("/"));
             startRun(keywordBodyRequest(settings, body), Placement.APPEND);
         } else {
-            newBlock(PromptFormat.PLAIN, editorText, false);
-            startRun(GenerationRequest.plain(editorText, settings), Placement.APPEND);
+            String prompt = fitToContext(editorText, settings);
+            newBlock(PromptFormat.PLAIN, prompt, false);
+            startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
         }
     }
 
@@ -468,6 +470,21 @@ public final class GenerationViewModel {
 
     private static String normalise(String text) {
         return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The end of {@code text} that leaves the model room for {@code maxTokens}: older lines are dropped first
+     * (a long page is continued from its last lines, not refused).
+     */
+    String fitToContext(String text, SamplingSettings settings) {
+        int budget = Math.max(1, model.info().contextLength() - settings.maxTokens() - 1);
+        String prompt = text;
+        while (!prompt.isEmpty() && model.tokenizer().encode(prompt).length > budget) {
+            int newline = prompt.indexOf('\n');
+            // Drop the oldest line; a single over-long line loses its first half.
+            prompt = newline >= 0 && newline < prompt.length() - 1 ? prompt.substring(newline + 1) : prompt.substring(prompt.length() / 2);
+        }
+        return prompt;
     }
 
     /** The last block of non-blank lines: the poem being written. */

@@ -8,7 +8,14 @@ import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.library.GenerationRecord;
+import dev.kigo.library.Library;
+import dev.kigo.library.ModelHash;
+import dev.kigo.library.PieceContent;
+import dev.kigo.library.PieceDraft;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +63,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per result (see README).")
     boolean json;
+
+    @Option(names = "--save", description = "Store each piece in the library with the model, prompt and settings "
+            + "that made it (see --data-dir).")
+    boolean save;
+
+    @Mixin
+    LibraryDataOption libraryData;
 
     @Mixin
     SamplingOptions sampling;
@@ -109,6 +123,9 @@ public final class GenerateCommand implements Callable<Integer> {
             } else {
                 results = generator.generateBatch(requests, GenerationListener.NONE, new CancellationToken());
             }
+            if (save) {
+                saveToLibrary(results, requests, model, err);
+            }
             ObjectMapper mapper = new ObjectMapper();
             for (int i = 0; i < results.size(); i++) {
                 GenerationResult result = results.get(i);
@@ -124,6 +141,28 @@ public final class GenerateCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
+                               PrintWriter err) throws java.io.IOException {
+        String modelHash = ModelHash.sha256(LanguageModel.graphFile(model.info().bundle()));
+        Prosody prosody = Prosody.loadDefault();
+        try (Library library = libraryData.open(err)) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                GenerationResult result = results.get(i);
+                GenerationRequest request = requests.get(i);
+                PieceContent content = request.format() == PromptFormat.KEYWORDS_TO_HAIKU
+                        ? PieceContent.checked("", result.text(), prosody.check(result.text(), Form.HAIKU))
+                        : PieceContent.of("", result.text(), Form.FREE.name());
+                String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
+                GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
+                        request.format().id(), request.settings(), model.info().device().label());
+                ids.add(library.pieces().save(new PieceDraft(content, keywords, false, List.of()), generation).id());
+            }
+            err.println("kigo: saved as piece" + (ids.size() == 1 ? " " : "s ") + ids + " in " + library.file());
+            err.flush();
+        }
     }
 
     private static String describe(GenerationResult result) {

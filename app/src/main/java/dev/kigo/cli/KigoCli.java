@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 ScoreCommand.class,
                 BenchCommand.class,
+                EvaluateCommand.class,
                 CountCommand.class,
                 BenchProsodyCommand.class,
                 LibraryCommand.class,

@@ -1,5 +1,15 @@
 package dev.kigo.library;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kigo.prosody.LineResult;
+import dev.kigo.prosody.PoemCheck;
+import dev.kigo.prosody.Verdict;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,5 +35,34 @@ public record PieceContent(String title, String text, String form, String verdic
     /** Content with no verdict yet (e.g. typed before the syllable counter ran). */
     public static PieceContent of(String title, String text, String form) {
         return new PieceContent(title, text, form, "[]", false);
+    }
+
+    /** Content judged by the syllable counter: the verdict per line and whether the whole keeps its form. */
+    public static PieceContent checked(String title, String text, PoemCheck check) {
+        return new PieceContent(title, text, check.form().name(), verdictJson(check), check.fits());
+    }
+
+    /** The per-line verdict as a JSON array of {line, syllables, target (or null), verdict}; blank lines left out. */
+    public static String verdictJson(PoemCheck check) {
+        List<Map<String, Object>> lines = check.lines().stream()
+                .filter(line -> line.verdict() != Verdict.BLANK)
+                .map(PieceContent::lineJson)
+                .toList();
+        try {
+            return VERDICT_MAPPER.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a verdict of plain numbers and strings always serialises", e);
+        }
+    }
+
+    private static final ObjectMapper VERDICT_MAPPER = new ObjectMapper();
+
+    private static Map<String, Object> lineJson(LineResult line) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("line", line.index() + 1);
+        json.put("syllables", line.syllables());
+        json.put("target", line.target().isPresent() ? line.target().getAsInt() : null);
+        json.put("verdict", line.verdict().name().toLowerCase(Locale.ROOT));
+        return json;
     }
 }

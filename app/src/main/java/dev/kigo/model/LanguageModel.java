@@ -57,6 +57,15 @@ public final class LanguageModel implements AutoCloseable {
         return load(bundle, Device.CPU);
     }
 
+    /** The bundle's ONNX graph: model.onnx, or Optimum's decoder_model_merged.onnx when only that exists. */
+    public static Path graphFile(Path bundle) {
+        Path modelFile = bundle.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(modelFile) && Files.isRegularFile(bundle.resolve(OPTIMUM_MERGED_FILE))) {
+            return bundle.resolve(OPTIMUM_MERGED_FILE);
+        }
+        return modelFile;
+    }
+
     /** Loads a bundle; any problem becomes one sentence naming the file. Nothing stays open on failure. */
     public static LanguageModel load(Path bundle, Device device) throws ModelLoadException {
         long start = System.nanoTime();
@@ -65,9 +74,8 @@ public final class LanguageModel implements AutoCloseable {
             throw new ModelLoadException("There is no model folder at " + bundle + ".");
         }
         List<String> assumptions = new ArrayList<>();
-        Path modelFile = bundle.resolve(MODEL_FILE);
-        if (!Files.isRegularFile(modelFile) && Files.isRegularFile(bundle.resolve(OPTIMUM_MERGED_FILE))) {
-            modelFile = bundle.resolve(OPTIMUM_MERGED_FILE);
+        Path modelFile = graphFile(bundle);
+        if (modelFile.endsWith(OPTIMUM_MERGED_FILE)) {
             assumptions.add("The graph is " + OPTIMUM_MERGED_FILE + " (there is no " + MODEL_FILE + ").");
         }
         if (!Files.isRegularFile(modelFile)) {

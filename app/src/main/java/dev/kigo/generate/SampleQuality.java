@@ -1,0 +1,61 @@
+package dev.kigo.generate;
+
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.PoemChecker;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The model card's sample metrics over a set of generated haiku: how many form three lines, how many scan to
+ * the form by Kigo's own counter, distinct-2 (unique word bigrams over all bigrams, across the whole set), and
+ * the share of generated lines found verbatim among the training corpus's lines.
+ */
+public record SampleQuality(int samples, double threeLineShare, double formShare, double distinct2,
+                            double copiedLineShare, int generatedLines) {
+
+    public static SampleQuality of(List<String> texts, PoemChecker checker, Form form, Set<String> trainingLines) {
+        int threeLines = 0;
+        int fitting = 0;
+        int lineCount = 0;
+        int copied = 0;
+        int bigrams = 0;
+        Set<String> uniqueBigrams = new HashSet<>();
+        for (String text : texts) {
+            List<String> lines = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            if (lines.size() == 3) {
+                threeLines++;
+            }
+            if (!lines.isEmpty() && checker.check(String.join("\n", lines), form).fits()) {
+                fitting++;
+            }
+            for (String line : lines) {
+                lineCount++;
+                if (trainingLines.contains(normaliseLine(line))) {
+                    copied++;
+                }
+            }
+            String[] words = String.join(" ", lines).toLowerCase(Locale.ROOT).split("\\s+");
+            for (int i = 0; i + 1 < words.length; i++) {
+                if (!words[i].isEmpty() && !words[i + 1].isEmpty()) {
+                    bigrams++;
+                    uniqueBigrams.add(words[i] + ' ' + words[i + 1]);
+                }
+            }
+        }
+        int n = texts.size();
+        return new SampleQuality(n, share(threeLines, n), share(fitting, n),
+                share(uniqueBigrams.size(), bigrams), share(copied, lineCount), lineCount);
+    }
+
+    /** The key under which lines are compared: lower case, outer whitespace removed (as the recipe writes them). */
+    public static String normaliseLine(String line) {
+        return line.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.kigo.generate;
+
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.Prosody;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SampleQualityTest {
+    private static final Prosody PROSODY = Prosody.loadDefault();
+
+    @Test
+    void countsThreeLinesFormDistinctBigramsAndCopiedLines() {
+        List<String> texts = List.of(
+                "an old silent pond\na frog jumps into the pond\nsplash! silence again",
+                "an old silent pond\nthe frog\n",
+                "the the the");
+        SampleQuality quality = SampleQuality.of(texts, PROSODY.checker(), Form.HAIKU, Set.of("an old silent pond"));
+        assertEquals(3, quality.samples());
+        assertEquals(1 / 3.0, quality.threeLineShare(), 1e-9);
+        assertEquals(1 / 3.0, quality.formShare(), 1e-9);
+        // 6 lines written, 2 of them are "an old silent pond".
+        assertEquals(6, quality.generatedLines());
+        assertEquals(2 / 6.0, quality.copiedLineShare(), 1e-9);
+        // Bigrams: 12 in the first, 5 in the second, 2 in the third = 19; the second repeats "an old",
+        // "old silent", "silent pond" and the third repeats "the the": 15 distinct.
+        assertEquals(15 / 19.0, quality.distinct2(), 1e-9);
+    }
+}

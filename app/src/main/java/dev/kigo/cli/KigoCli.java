@@ -1,5 +1,6 @@
 package dev.kigo.cli;
 
+import dev.kigo.ui.StudioLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,9 +25,10 @@ import java.io.PrintWriter;
         })
 public final class KigoCli implements Runnable {
 
+    /** No command: open the studio window (returns when it is closed). */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        StudioLauncher.launch();
     }
 
     /** Runs the command line and returns the process exit code; never throws. */

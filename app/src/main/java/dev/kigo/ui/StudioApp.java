@@ -1,0 +1,59 @@
+package dev.kigo.ui;
+
+import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.settings.StudioPaths;
+import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.security.SecureRandom;
+
+/** The studio as a JavaFX application. Started through {@link StudioLauncher}. */
+public final class StudioApp extends Application {
+
+    private final StudioPaths paths;
+    private FxExecutor executor;
+    private StudioWindow window;
+    private StudioViewModel model;
+
+    /** Used by {@code Application.launch}: paths from system properties and the XDG environment. */
+    public StudioApp() {
+        this(StudioPaths.fromSystem());
+    }
+
+    /** Used by tests: an explicit config directory (a @TempDir) and Kigo home. */
+    public StudioApp(StudioPaths paths) {
+        this.paths = paths;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxExecutor(Platform::runLater, 2);
+        model = new StudioViewModel(paths, executor, new SecureRandom());
+        window = new StudioWindow(stage, model, executor);
+        stage.setOnCloseRequest(e -> window.saveNow());
+        window.show();
+        // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.
+        model.prosody().load();
+        window.loadStartupModel();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.saveNow();
+            window.generation().close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    public StudioWindow window() {
+        return window;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.kigo.ui;
+
+import dev.kigo.ui.settings.Theme;
+import dev.kigo.ui.settings.WindowBounds;
+import dev.kigo.ui.view.ErrorBanner;
+import dev.kigo.ui.view.GenerationPanel;
+import dev.kigo.ui.view.PoemEditor;
+import dev.kigo.ui.view.ProsodyDecorations;
+import dev.kigo.ui.view.SamplingPanel;
+import dev.kigo.ui.view.StudioStatusBar;
+import dev.kigo.ui.view.Themes;
+import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.model.Device;
+import dev.kigo.ui.view.GenerationCommands;
+import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.LibraryViewModel;
+import javafx.stage.DirectoryChooser;
+import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.util.Objects;
+
+/** Builds the studio window from its view model: menus with shortcuts, editor, side panel, status bar. */
+public final class StudioWindow {
+
+    private final Stage stage;
+    private final StudioViewModel model;
+    private final PoemEditor editor;
+    private final StudioStatusBar statusBar = new StudioStatusBar();
+    private final Scene scene;
+    private final LibraryViewModel library;
+    private final GenerationViewModel generation;
+    private final GenerationCommands commands;
+    /** Last size and place while not maximised, so un-maximising next run restores it. */
+    private WindowBounds normalBounds;
+
+    public StudioWindow(Stage stage, StudioViewModel model, FxExecutor executor) {
+        this.stage = stage;
+        this.model = model;
+        this.editor = new PoemEditor(model);
+        this.library = new LibraryViewModel(model, executor);
+        this.generation = new GenerationViewModel(model, executor);
+        this.commands = new GenerationCommands(generation, editor);
+        library.setGenerationSource(() -> generation.recordFor(editor.currentStanza()));
+        new ProsodyDecorations(editor, model.prosody());
+
+        GenerationPanel generationPanel = new GenerationPanel(model, generation, editor, commands);
+        SamplingPanel samplingPanel = new SamplingPanel(model.sampling(), model.presets());
+        VBox side = new VBox(16, generationPanel, samplingPanel);
+        side.setPadding(new Insets(12));
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setId("side-panel");
+
+        SplitPane split = new SplitPane(editor, sideScroll);
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(sideScroll, false);
+
+        BorderPane root = new BorderPane(split);
+        root.setId("studio-root");
+        root.setTop(new VBox(buildMenuBar(), new ErrorBanner(model)));
+        root.setBottom(statusBar);
+        statusBar.textProperty().bind(generation.modelStatusProperty());
+        statusBar.progressProperty().bind(generation.progressProperty());
+        statusBar.device().textProperty().bind(generation.deviceProperty());
+        statusBar.speed().textProperty().bind(generation.speedProperty());
+        statusBar.notice().textProperty().bind(library.noticeProperty());
+
+        WindowBounds bounds = model.initialWindowBounds();
+        normalBounds = bounds;
+        scene = new Scene(root, bounds.width(), bounds.height());
+        scene.getStylesheets().add(Objects.requireNonNull(StudioWindow.class.getResource("studio.css")).toExternalForm());
+        Themes.apply(model.themeProperty().get(), scene);
+        model.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme, scene));
+
+        stage.setTitle("Kigo");
+        stage.setScene(scene);
+        stage.setMinWidth(WindowBounds.MIN_WIDTH);
+        stage.setMinHeight(WindowBounds.MIN_HEIGHT);
+        // Explicit, because a stage that was sized before keeps its size when given a new scene.
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        if (bounds.hasPosition()) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        }
+        stage.setMaximized(bounds.maximized());
+        trackNormalBounds();
+    }
+
+    public void show() {
+        stage.show();
+        editor.area().requestFocus();
+    }
+
+    public GenerationViewModel generation() {
+        return generation;
+    }
+
+    public GenerationCommands commands() {
+        return commands;
+    }
+
+    /** Loads the model the poet used last (or the shipped one) behind the open window. */
+    public void loadStartupModel() {
+        generation.loadModel(model.startupModelDir(), StudioWindow.device(), true);
+    }
+
+    private void chooseModelFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a model folder (model.onnx + tokenizer.json)");
+        java.nio.file.Path current = model.startupModelDir();
+        if (java.nio.file.Files.isDirectory(current.getParent() == null ? current : current.getParent())) {
+            chooser.setInitialDirectory((current.getParent() == null ? current : current.getParent()).toFile());
+        }
+        java.io.File chosen = chooser.showDialog(stage);
+        if (chosen != null) {
+            model.modelDirProperty().set(chosen.getAbsolutePath());
+            generation.loadModel(chosen.toPath(), StudioWindow.device(), false);
+        }
+    }
+
+    /** CPU unless -Dkigo.device=cuda asks for the GPU (the engine falls back to CPU and says so). */
+    static Device device() {
+        try {
+            return Device.parse(System.getProperty("kigo.device", "cpu"));
+        } catch (IllegalArgumentException e) {
+            return Device.CPU;
+        }
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
+    public StudioViewModel model() {
+        return model;
+    }
+
+    public PoemEditor editor() {
+        return editor;
+    }
+
+    public StudioStatusBar statusBar() {
+        return statusBar;
+    }
+
+    public WindowBounds currentBounds() {
+        return new WindowBounds(normalBounds.x(), normalBounds.y(), normalBounds.width(), normalBounds.height(),
+                stage.isMaximized());
+    }
+
+    /** Saves settings and draft; called when the window closes or the app stops. */
+    public void saveNow() {
+        model.saveNow(currentBounds(), editor.text());
+    }
+
+    private void trackNormalBounds() {
+        Runnable update = () -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0) {
+                normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        stage.xProperty().addListener(o -> update.run());
+        stage.yProperty().addListener(o -> update.run());
+        stage.widthProperty().addListener(o -> update.run());
+        stage.heightProperty().addListener(o -> update.run());
+    }
+
+    private MenuBar buildMenuBar() {
+        MenuItem save = item("Save to library", shortcut(KeyCode.S), () -> library.save(editor.currentStanza()));
+        save.setId("menu-save");
+        save.setDisable(model.library().isEmpty());
+        MenuItem quit = item("Quit", shortcut(KeyCode.Q), () -> {
+            saveNow();
+            stage.close();
+        });
+        MenuItem openModel = item("Open model folder…", shortcut(KeyCode.O), this::chooseModelFolder);
+        openModel.setId("menu-open-model");
+        Menu file = new Menu("_File", null, openModel, save, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> editor.area().undo());
+        MenuItem redo = item("Redo", shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN), () -> editor.area().redo());
+        Menu edit = new Menu("_Edit", null, undo, redo);
+
+        MenuItem generateItem = item("Generate", shortcut(KeyCode.ENTER), commands::generate);
+        MenuItem stopItem = item("Stop", new KeyCodeCombination(KeyCode.ESCAPE), commands::stop);
+        MenuItem regenerateItem = item("Regenerate", shortcut(KeyCode.R, KeyCombination.SHIFT_DOWN), commands::regenerate);
+        MenuItem continueItem = item("Continue", shortcut(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), commands::continueText);
+        MenuItem acceptItem = item("Accept pending text", shortcut(KeyCode.A, KeyCombination.SHIFT_DOWN), commands::accept);
+        MenuItem newSeed = item("Roll a new seed", shortcut(KeyCode.D), () -> model.sampling().rollSeed());
+        var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
+        generateItem.disableProperty().bind(idle.not());
+        regenerateItem.disableProperty().bind(idle.not());
+        continueItem.disableProperty().bind(idle.not());
+        stopItem.disableProperty().bind(generation.runningProperty().not());
+        Menu generate = new Menu("_Generate", null, generateItem, stopItem, regenerateItem, continueItem, acceptItem,
+                new SeparatorMenuItem(), newSeed);
+
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("menu-dark-theme");
+        dark.setAccelerator(shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN));
+        dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        dark.selectedProperty().addListener((obs, old, on) -> model.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
+        model.themeProperty().addListener((obs, old, theme) -> dark.setSelected(theme == Theme.DARK));
+        MenuItem bigger = item("Larger text", shortcut(KeyCode.EQUALS), model::increaseFontSize);
+        MenuItem smaller = item("Smaller text", shortcut(KeyCode.MINUS), model::decreaseFontSize);
+        MenuItem resetSize = item("Default text size", shortcut(KeyCode.DIGIT0), model::resetFontSize);
+        Menu view = new Menu("_View", null, dark, new SeparatorMenuItem(), bigger, smaller, resetSize);
+
+        MenuBar bar = new MenuBar(file, edit, generate, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(accelerator);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    static KeyCombination shortcut(KeyCode code, KeyCombination.Modifier... more) {
+        KeyCombination.Modifier[] modifiers = new KeyCombination.Modifier[more.length + 1];
+        modifiers[0] = KeyCombination.SHORTCUT_DOWN;
+        System.arraycopy(more, 0, modifiers, 1, more.length);
+        return new KeyCodeCombination(code, modifiers);
+    }
+}

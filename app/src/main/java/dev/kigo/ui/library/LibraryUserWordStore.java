@@ -1,0 +1,42 @@
+package dev.kigo.ui.library;
+
+import dev.kigo.library.Library;
+import dev.kigo.library.LibraryException;
+import dev.kigo.library.UserWord;
+import dev.kigo.prosody.UserDictionary;
+
+import java.io.IOException;
+
+/** User words in the library (SQLite), shared with the command line. */
+public final class LibraryUserWordStore implements UserWordStore {
+
+    private final Library library;
+
+    public LibraryUserWordStore(Library library) {
+        this.library = library;
+    }
+
+    @Override
+    public void loadInto(UserDictionary dictionary) throws IOException {
+        try {
+            for (UserWord word : library.dictionary().all()) {
+                if (word.phonemes().isPresent()) {
+                    dictionary.put(word.word(), word.phonemes().get());
+                } else {
+                    dictionary.put(word.word(), word.syllables());
+                }
+            }
+        } catch (LibraryException | IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void save(String word, int syllables, UserDictionary whole) throws IOException {
+        try {
+            library.dictionary().put(word, syllables, null);
+        } catch (LibraryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}

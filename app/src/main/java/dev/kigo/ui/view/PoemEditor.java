@@ -1,0 +1,298 @@
+package dev.kigo.ui.view;
+
+import dev.kigo.generate.TokenEvent;
+import dev.kigo.ui.viewmodel.ShownToken;
+import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.layout.StackPane;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The poem editor: a RichTextFX area whose text is autosaved whenever typing pauses. Text the model writes
+ * streams in with the "generated" style and stays marked until the poet accepts it (or edits the text, which
+ * accepts it too); each generated token remembers its alternatives for the hover card.
+ */
+public final class PoemEditor extends StackPane {
+
+    /** Long enough that a typist's pause, not each key, triggers a write. */
+    static final Duration AUTOSAVE_PAUSE = Duration.ofMillis(600);
+    static final String GENERATED = "generated";
+    static final Duration HOVER_DELAY = Duration.ofMillis(350);
+
+    /** A generated token's place in the text. */
+    public record TokenSpan(int start, int end, TokenEvent token) {
+        boolean contains(int index) {
+            return index >= start && index < end;
+        }
+    }
+
+    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private final List<TokenSpan> tokenSpans = new ArrayList<>();
+    private final AlternativesCard alternativesCard = new AlternativesCard();
+    private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
+    private final ReadOnlyBooleanWrapper pendingGenerated = new ReadOnlyBooleanWrapper();
+    private List<StyleRanges.Range> markedWords = List.of();
+    private String markedText = "";
+    private int generatedStart = -1;
+    private int generatedEnd = -1;
+    /** True while the editor itself changes the text, so the change is not taken as the poet's edit. */
+    private boolean streaming;
+
+    public PoemEditor(StudioViewModel model) {
+        getStyleClass().add("poem-editor");
+        area.setId("poem-area");
+        area.getStyleClass().add("poem-area");
+        area.setWrapText(true);
+        area.replaceText(model.restoredDraft());
+        area.getUndoManager().forgetHistory();
+        area.moveTo(area.getLength());
+        area.requestFollowCaret();
+
+        model.fontSizeProperty().addListener((obs, old, size) -> applyFontSize(size.doubleValue()));
+        applyFontSize(model.fontSizeProperty().get());
+
+        area.multiPlainChanges().successionEnds(AUTOSAVE_PAUSE)
+                .subscribe(ignore -> model.draftAutosave().textChanged(area.getText()));
+        // An edit by the poet while generated text is pending takes it as accepted: offsets would drift otherwise.
+        area.plainTextChanges().subscribe(change -> {
+            if (!streaming && hasPendingGenerated()) {
+                acceptGenerated();
+            }
+        });
+
+        area.setMouseOverTextDelay(HOVER_DELAY);
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> tokenAt(event.getCharacterIndex())
+                .ifPresent(span -> alternativesCard.show(getScene().getWindow(), event.getScreenPosition().getX(),
+                        event.getScreenPosition().getY(), span, (s, alternative) -> {
+                            if (onContinueFromAlternative != null) {
+                                onContinueFromAlternative.accept(s, alternative);
+                            }
+                        })));
+
+        getChildren().add(new VirtualizedScrollPane<>(area));
+    }
+
+    /** Called when the poet picks another token on the hover card: continue the poem from it. */
+    public void setOnContinueFromAlternative(BiConsumer<TokenSpan, TokenEvent.Alternative> handler) {
+        this.onContinueFromAlternative = handler;
+    }
+
+    /** Shows the hover card of {@code span} as if the mouse rested on it (keyboard users, tests). */
+    public void showAlternatives(TokenSpan span) {
+        area.getCharacterBoundsOnScreen(span.start(), Math.max(span.start() + 1, span.end())).ifPresent(bounds ->
+                alternativesCard.show(getScene().getWindow(), bounds.getMinX(), bounds.getMaxY(), span, (s, alternative) -> {
+                    if (onContinueFromAlternative != null) {
+                        onContinueFromAlternative.accept(s, alternative);
+                    }
+                }));
+    }
+
+    public StyleClassedTextArea area() {
+        return area;
+    }
+
+    public String text() {
+        return area.getText();
+    }
+
+    /** The selection if there is one, else the stanza (block between blank lines) around the caret. */
+    public String currentStanza() {
+        String selected = area.getSelectedText();
+        if (!selected.isBlank()) {
+            return selected;
+        }
+        String text = area.getText();
+        int caret = Math.min(area.getCaretPosition(), text.length());
+        int start = text.lastIndexOf("\n\n", Math.max(0, caret - 1));
+        start = start < 0 ? 0 : start + 2;
+        int end = text.indexOf("\n\n", caret);
+        end = end < 0 ? text.length() : end;
+        String stanza = start <= end ? text.substring(start, end).strip() : "";
+        // A caret on a blank line between stanzas: take the one before it.
+        if (stanza.isEmpty() && start > 0) {
+            int previousEnd = start - 2;
+            int previousStart = text.lastIndexOf("\n\n", Math.max(0, previousEnd - 1));
+            stanza = text.substring(previousStart < 0 ? 0 : previousStart + 2, previousEnd).strip();
+        }
+        return stanza;
+    }
+
+    // Generated text
+
+    /** Starts a generated run at {@code offset} (the editor is read-only until {@link #endGeneration}). */
+    public void beginGeneration(int offset) {
+        acceptGenerated();
+        generatedStart = Math.max(0, Math.min(offset, area.getLength()));
+        generatedEnd = generatedStart;
+        area.setEditable(false);
+    }
+
+    /** Goes on with the pending run (after it was cut to continue from an alternative). */
+    public void resumeGeneration() {
+        if (generatedStart < 0) {
+            beginGeneration(area.getLength());
+            return;
+        }
+        area.setEditable(false);
+    }
+
+    /** Appends a batch of tokens in one edit (one layout pass per batch, not per token). */
+    public void appendTokens(List<ShownToken> batch) {
+        if (generatedStart < 0 || batch.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        int at = generatedEnd;
+        for (ShownToken token : batch) {
+            // Every token gets a span, even one that adds no text yet, so spans stay parallel to the tokens.
+            tokenSpans.add(new TokenSpan(at + text.length(), at + text.length() + token.shown().length(), token.token()));
+            text.append(token.shown());
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        streaming = true;
+        try {
+            area.insert(at, text.toString(), GENERATED);
+        } finally {
+            streaming = false;
+        }
+        generatedEnd = at + text.length();
+        pendingGenerated.set(true);
+        area.moveTo(generatedEnd);
+        area.requestFollowCaret();
+    }
+
+    /** Inserts plain text into the generated run (a separator the model did not write, such as a line break). */
+    public void appendGeneratedText(String text) {
+        if (generatedStart < 0 || text.isEmpty()) {
+            return;
+        }
+        streaming = true;
+        try {
+            area.insert(generatedEnd, text, GENERATED);
+        } finally {
+            streaming = false;
+        }
+        generatedEnd += text.length();
+        pendingGenerated.set(true);
+    }
+
+    /** Ends streaming; the text stays marked as generated until accepted. */
+    public void endGeneration() {
+        area.setEditable(true);
+    }
+
+    /** True while there is generated text the poet has not accepted. */
+    public ReadOnlyBooleanProperty pendingGeneratedProperty() {
+        return pendingGenerated.getReadOnlyProperty();
+    }
+
+    public boolean hasPendingGenerated() {
+        return generatedStart >= 0 && generatedEnd > generatedStart;
+    }
+
+    /** Keeps the generated text as the poet's own: the mark goes, the text stays. */
+    public void acceptGenerated() {
+        boolean hadPending = hasPendingGenerated();
+        clearGeneratedRun();
+        if (hadPending) {
+            restyle();
+        }
+    }
+
+    /** Removes the generated text (Regenerate, or continuing from an alternative). Returns where it started. */
+    public int discardGenerated() {
+        int start = generatedStart;
+        if (hasPendingGenerated()) {
+            streaming = true;
+            try {
+                area.deleteText(generatedStart, Math.min(generatedEnd, area.getLength()));
+            } finally {
+                streaming = false;
+            }
+        }
+        clearGeneratedRun();
+        return start;
+    }
+
+    /** Cuts the generated run just before {@code span} (to continue from one of its alternatives). */
+    public void truncateGeneratedBefore(TokenSpan span) {
+        if (!tokenSpans.contains(span)) {
+            return;
+        }
+        streaming = true;
+        try {
+            area.deleteText(span.start(), generatedEnd);
+        } finally {
+            streaming = false;
+        }
+        generatedEnd = span.start();
+        int position = tokenSpans.indexOf(span);
+        tokenSpans.subList(position, tokenSpans.size()).clear();
+        pendingGenerated.set(generatedEnd > generatedStart);
+    }
+
+    public Optional<TokenSpan> tokenAt(int characterIndex) {
+        return tokenSpans.stream().filter(s -> s.contains(characterIndex)).findFirst();
+    }
+
+    public List<TokenSpan> tokenSpans() {
+        return Collections.unmodifiableList(tokenSpans);
+    }
+
+    /** [start, end) of the pending generated text, or empty. */
+    public Optional<int[]> generatedRange() {
+        return hasPendingGenerated() ? Optional.of(new int[] {generatedStart, generatedEnd}) : Optional.empty();
+    }
+
+    /**
+     * Marks words (e.g. estimated syllable counts) measured on {@code measuredText}; ignored if the text has
+     * changed since, because the offsets would be wrong.
+     */
+    public void setMarkedWords(String measuredText, String styleClass, List<int[]> ranges) {
+        if (!measuredText.equals(area.getText())) {
+            return;
+        }
+        markedWords = ranges.stream().map(r -> new StyleRanges.Range(r[0], r[1], styleClass)).toList();
+        markedText = measuredText;
+        restyle();
+    }
+
+    /** Re-applies every kind of styling at once, so none wipes out another. */
+    private void restyle() {
+        // Word marks measured on older text would land on the wrong letters; the next check brings them back.
+        List<StyleRanges.Range> ranges = new ArrayList<>(markedText.equals(area.getText()) ? markedWords : List.of());
+        if (hasPendingGenerated()) {
+            ranges.add(new StyleRanges.Range(generatedStart, generatedEnd, GENERATED));
+        }
+        streaming = true;
+        try {
+            area.setStyleSpans(0, StyleRanges.spans(area.getLength(), ranges));
+        } finally {
+            streaming = false;
+        }
+    }
+
+    private void clearGeneratedRun() {
+        alternativesCard.hide();
+        pendingGenerated.set(false);
+        generatedStart = -1;
+        generatedEnd = -1;
+        tokenSpans.clear();
+    }
+
+    private void applyFontSize(double size) {
+        area.setStyle("-fx-font-size: " + size + "px;");
+    }
+}

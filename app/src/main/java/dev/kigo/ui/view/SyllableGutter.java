@@ -1,0 +1,129 @@
+package dev.kigo.ui.view;
+
+import dev.kigo.prosody.LineResult;
+import dev.kigo.prosody.Verdict;
+import dev.kigo.prosody.WordResult;
+import dev.kigo.ui.viewmodel.ProsodyViewModel;
+import dev.kigo.ui.viewmodel.ProsodyViewModel.CheckedText;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The paragraph graphic beside each editor line: its syllables against the form's target ("5/5 ✓",
+ * "6/5 ▲+1", "4/5 ▼−1"). A line that breaks the form gets a colour and a symbol, never colour alone; hovering
+ * shows each word's count and where it came from.
+ */
+final class SyllableGutter implements IntFunction<Node> {
+
+    static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+    static final PseudoClass ESTIMATED = PseudoClass.getPseudoClass("estimated");
+
+    private final ProsodyViewModel prosody;
+
+    SyllableGutter(ProsodyViewModel prosody) {
+        this.prosody = prosody;
+    }
+
+    @Override
+    public Node apply(int paragraph) {
+        Label label = new Label();
+        label.getStyleClass().add("syllable-gutter");
+        label.setAlignment(Pos.CENTER_RIGHT);
+        // The binding observes the check weakly, so labels of scrolled-away lines can be collected.
+        ObjectBinding<List<LineResult>> lines = Bindings.createObjectBinding(() -> {
+            CheckedText checked = prosody.checkedProperty().get();
+            return checked == null ? List.of() : checked.linesOfParagraph(paragraph);
+        }, prosody.checkedProperty());
+        label.textProperty().bind(Bindings.createStringBinding(() -> gutterText(lines.get()), lines));
+        lines.addListener((obs, old, now) -> restyle(label, now));
+        restyle(label, lines.get());
+        // The tooltip is made on first hover: graphics are recreated whenever their line changes, often while
+        // the model streams, and a Tooltip per line per change is needless work for the FX thread.
+        label.setOnMouseEntered(e -> {
+            if (label.getTooltip() == null && !explanation(lines.get()).isEmpty()) {
+                Tooltip tooltip = new Tooltip();
+                tooltip.setShowDelay(Duration.millis(250));
+                tooltip.setShowDuration(Duration.seconds(30));
+                tooltip.getStyleClass().add("syllable-tooltip");
+                tooltip.textProperty().bind(Bindings.createStringBinding(() -> explanation(lines.get()), lines));
+                label.setTooltip(tooltip);
+            }
+        });
+        label.setUserData(lines); // keeps the binding alive as long as the label
+        return label;
+    }
+
+    /** The hover text for the lines of one paragraph; empty when nothing is measured. */
+    static String explanation(List<LineResult> lines) {
+        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(SyllableGutter::explain)
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    private static void restyle(Label label, List<LineResult> lines) {
+        boolean measured = lines.stream().anyMatch(l -> l.verdict() != Verdict.BLANK);
+        boolean broken = lines.stream().anyMatch(l -> l.verdict() == Verdict.SHORT || l.verdict() == Verdict.LONG
+                || l.verdict() == Verdict.EXTRA);
+        label.pseudoClassStateChanged(BROKEN, broken);
+        label.pseudoClassStateChanged(OK, measured && !broken && lines.stream().anyMatch(l -> l.verdict() == Verdict.OK));
+        label.pseudoClassStateChanged(ESTIMATED, lines.stream().anyMatch(LineResult::hasEstimates));
+    }
+
+    static String gutterText(List<LineResult> lines) {
+        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(SyllableGutter::lineText)
+                .collect(Collectors.joining(" · "));
+    }
+
+    /** "5/5 ✓"; "6/5 ▲+1"; "4/5 ▼−1"; "3 extra"; free verse: just the count. "≈" marks estimated words. */
+    static String lineText(LineResult line) {
+        String approx = line.hasEstimates() ? "≈" : "";
+        return switch (line.verdict()) {
+            case OK -> approx + line.syllables() + "/" + line.target().getAsInt() + " ✓";
+            case LONG -> approx + line.syllables() + "/" + line.target().getAsInt() + " ▲+" + (line.syllables() - line.target().getAsInt());
+            case SHORT -> approx + line.syllables() + "/" + line.target().getAsInt() + " ▼−" + (line.target().getAsInt() - line.syllables());
+            case EXTRA -> approx + line.syllables() + " ✗ extra";
+            case UNCHECKED -> approx + line.syllables();
+            case BLANK -> "";
+        };
+    }
+
+    /** The hover text of a line: verdict, then one row per word with its count and source. */
+    static String explain(LineResult line) {
+        StringBuilder text = new StringBuilder();
+        text.append(switch (line.verdict()) {
+            case OK -> "Fits: " + line.syllables() + " of " + line.target().getAsInt() + " syllables.";
+            case LONG -> "Too long: " + line.syllables() + " syllables, the form asks for " + line.target().getAsInt() + ".";
+            case SHORT -> "Too short: " + line.syllables() + " syllables, the form asks for " + line.target().getAsInt() + ".";
+            case EXTRA -> "An extra line: the form has no line here (" + line.syllables() + " syllables).";
+            case UNCHECKED -> line.syllables() + " syllables.";
+            case BLANK -> "";
+        });
+        if (line.isAmbiguous()) {
+            text.append(" Readings range from ").append(line.range().min()).append(" to ").append(line.range().max()).append('.');
+        }
+        for (WordResult word : line.words()) {
+            text.append('\n').append(word.text()).append("  ").append(word.chosen())
+                    .append(word.range().isExact() ? "" : " (" + word.range().min() + "–" + word.range().max() + ")")
+                    .append("  ").append(sourceText(word));
+        }
+        return text.toString();
+    }
+
+    static String sourceText(WordResult word) {
+        String source = word.source().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String derivation = word.count().derivation();
+        return derivation == null || derivation.isBlank() || derivation.equalsIgnoreCase(source)
+                ? source : source + ": " + derivation;
+    }
+}

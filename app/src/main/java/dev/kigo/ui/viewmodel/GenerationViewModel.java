@@ -1,0 +1,495 @@
+package dev.kigo.ui.viewmodel;
+
+import dev.kigo.generate.GenerationJob;
+import dev.kigo.generate.GenerationListener;
+import dev.kigo.generate.GenerationRequest;
+import dev.kigo.generate.GenerationResult;
+import dev.kigo.generate.Generator;
+import dev.kigo.generate.PromptFormat;
+import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.TokenEvent;
+import dev.kigo.library.GenerationRecord;
+import dev.kigo.library.ModelHash;
+import dev.kigo.model.Device;
+import dev.kigo.model.LanguageModel;
+import dev.kigo.model.ModelInfo;
+import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.settings.GenerationMode;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Loads the model and runs generations for the editor. Token events travel from the generating thread through
+ * the FX executor's batcher, so the FX thread gets one batch per pulse however fast the model writes; the end
+ * of a run travels the same way, so it always arrives after its last token.
+ */
+public final class GenerationViewModel {
+
+    /** Where a run's text goes in the editor. */
+    public enum Placement {
+        /** A new piece after the text (a blank line between, if there is text). */
+        NEW_PIECE,
+        /** Straight after the text. */
+        APPEND,
+        /** Into the pending generated text, which the view has cut where the poet chose an alternative. */
+        PENDING
+    }
+
+    /** What the editor does with a run. Called on the FX thread. */
+    public interface Output {
+        void begin(Placement placement);
+
+        /**
+         * Tokens with the text each adds to the editor (already shaped for display, possibly empty). Together the
+         * tokens of a pending block are numbered from 0 in arrival order: that number is the {@code position}
+         * of {@link #continueFromAlternative}.
+         */
+        void tokens(List<ShownToken> tokens);
+
+        /** Text that belongs to no token (held-back spacing released at the end of a run). */
+        void text(String shown);
+
+        /** The run ended (finished, stopped or failed: then {@code result} is null). */
+        void end(GenerationResult result);
+    }
+
+
+    private sealed interface StreamItem permits TokenItem, EndItem, FailedItem { }
+    private record TokenItem(long run, TokenEvent token) implements StreamItem { }
+    private record EndItem(long run, GenerationResult result) implements StreamItem { }
+    private record FailedItem(long run, Throwable failure) implements StreamItem { }
+
+    /**
+     * Tokens reach the editor at most this often. Each update costs the editor a relayout of the line being
+     * written; twenty a second reads as live and leaves the FX thread free for typing and painting in between.
+     */
+    static final long EDITOR_UPDATE_INTERVAL_MILLIS = 50;
+
+    // Properties
+    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("No model loaded.");
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<GenerationResult> lastResult = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> modelDir = new ReadOnlyObjectWrapper<>();
+    /** Written by the loading thread, read on the FX thread after the load completes. */
+    private volatile String hashOfLoaded = "";
+
+    private final StudioViewModel studio;
+    private final FxExecutor executor;
+    private final Consumer<StreamItem> stream;
+    private Output output;
+    private LanguageModel model;
+    private Generator generator;
+    private GenerationJob job;
+
+    /** Identifies the current run; items of an older run (stopped, replaced) are ignored. */
+    private long run;
+    private StreamingDisplay display;
+    private PromptFormat blockFormat = PromptFormat.PLAIN;
+    /** The prompt text before the pending block (plain) or the haiku body before it (keyword format). */
+    private String blockPrefix = "";
+    private boolean blockStripsLeading = true;
+    /** The pending block's tokens and their raw text, across runs continued from alternatives. */
+    private final List<TokenEvent> blockTokens = new ArrayList<>();
+    private final List<String> blockRaw = new ArrayList<>();
+    private long runStartNanos;
+    private int runTokens;
+    private long lastSpeedUpdate;
+    /** The raw text of this run's tokens, to find what the result adds at the end. */
+    private final StringBuilder runRaw = new StringBuilder();
+    /** What made the latest finished run, for the library. */
+    private GenerationRequest runRequest;
+    private GenerationRequest lastRequest;
+    private String modelHash = "";
+
+    public GenerationViewModel(StudioViewModel studio, FxExecutor executor) {
+        this.studio = studio;
+        this.executor = executor;
+        this.stream = executor.batching(this::onBatch, EDITOR_UPDATE_INTERVAL_MILLIS);
+    }
+
+    public void setOutput(Output output) {
+        this.output = output;
+    }
+
+    public ReadOnlyBooleanProperty modelReadyProperty() {
+        return modelReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelStatusProperty() {
+        return modelStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    /** "123.4 tokens/s" while generating and after; empty before the first run. */
+    public ReadOnlyStringProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    /** -1 while loading (indeterminate), 0 otherwise. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GenerationResult> lastResultProperty() {
+        return lastResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> modelDirProperty() {
+        return modelDir.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /**
+     * Loads a model folder in the background. A missing default folder is said in the status bar only; any
+     * other failure also goes to the error banner. The editor keeps working either way.
+     */
+    public void loadModel(Path dir, Device wanted, boolean quietIfMissing) {
+        stop();
+        modelDir.set(dir);
+        if (quietIfMissing && !Files.isDirectory(dir)) {
+            modelStatus.set("No model at " + dir + ". Use File › Open model folder… to choose one.");
+            return;
+        }
+        loading.set(true);
+        modelReady.set(false);
+        progress.set(-1);
+        modelStatus.set("Loading model from " + dir.getFileName() + "…");
+        LanguageModel previous = model;
+        model = null;
+        generator = null;
+        executor.supply(() -> {
+            if (previous != null) {
+                previous.close();
+            }
+            LanguageModel opened = LanguageModel.load(dir, wanted);
+            try {
+                Path graph = Files.isRegularFile(dir.resolve(LanguageModel.MODEL_FILE)) ? dir.resolve(LanguageModel.MODEL_FILE)
+                        : dir.resolve(LanguageModel.OPTIMUM_MERGED_FILE);
+                hashOfLoaded = ModelHash.sha256(graph);
+            } catch (java.io.IOException e) {
+                hashOfLoaded = "";
+            }
+            return opened;
+        }).whenComplete((loaded, failure) -> {
+            loading.set(false);
+            progress.set(0);
+            if (failure != null) {
+                String sentence = UserMessages.describe(failure);
+                modelStatus.set("No model loaded.");
+                device.set("");
+                studio.showError("The model could not be loaded: " + sentence);
+                return;
+            }
+            model = loaded;
+            modelHash = hashOfLoaded;
+            generator = new Generator(loaded);
+            ModelInfo info = loaded.info();
+            modelStatus.set("Model: " + info.name() + " (" + info.layers() + " layers, " + info.width() + " wide), loaded in "
+                    + loaded.loadMillis() + " ms");
+            device.set("Device: " + info.device().name() + (info.deviceNote().isEmpty() ? "" : " — " + info.deviceNote()));
+            modelReady.set(true);
+        });
+    }
+
+    /** Generate: a new haiku from the keywords, or a continuation of the editor's text. */
+    public void generate(String editorText) {
+        SamplingSettings settings = settingsOrComplain();
+        if (settings == null || !readyToRun()) {
+            return;
+        }
+        if (studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS) {
+            String keywords = studio.keywordsProperty().get().strip();
+            if (keywords.isEmpty()) {
+                studio.showError("Type a few keywords first, or switch the mode to “Continue my text”.");
+                return;
+            }
+            newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
+            startRun(GenerationRequest.haiku(keywords, settings), Placement.NEW_PIECE);
+        } else {
+            String prompt = fitToContext(editorText, settings);
+            newBlock(PromptFormat.PLAIN, prompt, false);
+            startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
+        }
+    }
+
+    /** Regenerate: the same request with a fresh seed (the view has removed the previous pending text). */
+    public void regenerate(String editorText) {
+        studio.sampling().rollSeed();
+        generate(editorText);
+    }
+
+    /**
+     * Continue: in keyword mode the last stanza of the editor goes back to the model in its training format
+     * ("(keywords = line / line /") so it finishes the haiku; in text mode the whole text is continued.
+     */
+    public void continueText(String editorText) {
+        SamplingSettings settings = settingsOrComplain();
+        if (settings == null || !readyToRun()) {
+            return;
+        }
+        if (studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS) {
+            List<String> lines = lastStanza(editorText).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String body = lines.isEmpty() ? "" : " " + String.join(PromptFormat.LINE_SEPARATOR, lines)
+                    + (editorText.endsWith("\n") ? PromptFormat.LINE_SEPARATOR.stripTrailing() : "");
+            newBlock(PromptFormat.KEYWORDS_TO_HAIKU, body, lines.isEmpty() || body.endsWith("/"));
+            startRun(keywordBodyRequest(settings, body), Placement.APPEND);
+        } else {
+            String prompt = fitToContext(editorText, settings);
+            newBlock(PromptFormat.PLAIN, prompt, false);
+            startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
+        }
+    }
+
+    /**
+     * Continue from an alternative: the pending block up to token {@code position}, then {@code alternative}
+     * instead of the token the model chose there, then the model goes on. The view has already cut its text
+     * just before that token.
+     */
+    public void continueFromAlternative(int position, TokenEvent.Alternative alternative) {
+        SamplingSettings settings = settingsOrComplain();
+        if (settings == null || !readyToRun() || position < 0 || position >= blockTokens.size()) {
+            return;
+        }
+        stop();
+        TokenEvent replaced = blockTokens.get(position);
+        blockTokens.subList(position, blockTokens.size()).clear();
+        blockRaw.subList(position, blockRaw.size()).clear();
+        TokenEvent chosen = new TokenEvent(alternative.tokenId(), alternative.text(), alternative.probability(),
+                replaced.alternatives(), position);
+        String kept = String.join("", blockRaw);
+        String body = blockPrefix + kept + alternative.text();
+        GenerationRequest request = blockFormat == PromptFormat.PLAIN
+                ? GenerationRequest.plain(body, settings)
+                : keywordBodyRequest(settings, body);
+        startRun(request, Placement.PENDING);
+        // Replay the kept text silently (it is in the editor), then shape the alternative like a streamed token.
+        display = new StreamingDisplay(blockFormat.closing(), blockStripsLeading);
+        display.push(kept);
+        blockTokens.add(chosen);
+        blockRaw.add(alternative.text());
+        if (output != null) {
+            output.tokens(List.of(new ShownToken(chosen, display.push(alternative.text()))));
+        }
+    }
+
+    /** Stop: the run ends within one model step; the text so far stays. */
+    public void stop() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Closes the model (window closing). */
+    public void close() {
+        stop();
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+
+    // Internals
+
+    private void newBlock(PromptFormat format, String prefix, boolean stripLeading) {
+        blockFormat = format;
+        blockPrefix = prefix;
+        blockStripsLeading = stripLeading;
+        blockTokens.clear();
+        blockRaw.clear();
+        display = new StreamingDisplay(format.closing(), stripLeading);
+    }
+
+    /**
+     * A plain request carrying the haiku format by hand: end-of-text, "(keywords =", the body written so far;
+     * it ends at the closing bracket as the haiku format does.
+     */
+    private GenerationRequest keywordBodyRequest(SamplingSettings settings, String body) {
+        String keywords = studio.keywordsProperty().get().strip();
+        String prompt = "<|endoftext|>" + PromptFormat.KEYWORDS_TO_HAIKU.prompt(keywords.isEmpty() ? "haiku" : keywords) + body;
+        List<String> stops = new ArrayList<>(settings.stopStrings());
+        stops.add(PromptFormat.KEYWORDS_TO_HAIKU.closing());
+        return GenerationRequest.plain(prompt, settings.withStopStrings(stops));
+    }
+
+    private void startRun(GenerationRequest request, Placement placement) {
+        stop();
+        runRequest = request;
+        long thisRun = ++run;
+        runRaw.setLength(0);
+        runTokens = 0;
+        runStartNanos = System.nanoTime();
+        running.set(true);
+        speed.set("");
+        if (output != null) {
+            output.begin(placement);
+        }
+        job = generator.start(request, new GenerationListener() {
+            @Override
+            public void onToken(int row, TokenEvent event) {
+                stream.accept(new TokenItem(thisRun, event));
+            }
+
+            @Override
+            public void onFinished(int row, GenerationResult result) {
+                stream.accept(new EndItem(thisRun, result));
+            }
+        });
+        job.result().whenComplete((result, failure) -> {
+            if (failure != null) {
+                stream.accept(new FailedItem(thisRun, failure));
+            }
+        });
+    }
+
+    private void onBatch(List<StreamItem> items) {
+        List<ShownToken> shown = new ArrayList<>(items.size());
+        for (StreamItem item : items) {
+            if (item instanceof TokenItem token && token.run() == run) {
+                blockRaw.add(token.token().textDelta());
+                runRaw.append(token.token().textDelta());
+                blockTokens.add(token.token());
+                runTokens++;
+                shown.add(new ShownToken(token.token(), display.push(token.token().textDelta())));
+            } else if (item instanceof EndItem end && end.run() == run) {
+                flush(shown);
+                // Bytes of a character cut short at the end come only with the result (the decoder's flush).
+                String raw = end.result().rawText();
+                if (raw.length() > runRaw.length() && raw.startsWith(runRaw.toString())) {
+                    String tail = display.push(raw.substring(runRaw.length()));
+                    if (!tail.isEmpty() && output != null) {
+                        output.text(tail);
+                    }
+                }
+                String rest = display.finish();
+                if (!rest.isEmpty() && output != null) {
+                    output.text(rest);
+                }
+                finishRun(end.result());
+            } else if (item instanceof FailedItem failed && failed.run() == run) {
+                flush(shown);
+                finishRun(null);
+                studio.showError("The generation failed: " + UserMessages.describe(failed.failure()));
+            }
+        }
+        flush(shown);
+        long now = System.nanoTime();
+        // A few updates a second are readable; one per batch only makes the status bar re-layout.
+        if (running.get() && runTokens > 0 && now - lastSpeedUpdate > 250_000_000L) {
+            lastSpeedUpdate = now;
+            double seconds = (now - runStartNanos) / 1e9;
+            speed.set(String.format(Locale.ROOT, "%.1f tokens/s", runTokens / Math.max(seconds, 1e-3)));
+        }
+    }
+
+    private void flush(List<ShownToken> shown) {
+        if (!shown.isEmpty() && output != null) {
+            output.tokens(List.copyOf(shown));
+        }
+        shown.clear();
+    }
+
+    private void finishRun(GenerationResult result) {
+        running.set(false);
+        job = null;
+        if (result != null) {
+            lastRequest = runRequest;
+            lastResult.set(result);
+            speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
+        }
+        if (output != null) {
+            output.end(result);
+        }
+    }
+
+    private boolean readyToRun() {
+        if (generator == null) {
+            studio.showError(loading.get() ? "The model is still loading." : "No model is loaded: use File › Open model folder….");
+            return false;
+        }
+        return true;
+    }
+
+    private SamplingSettings settingsOrComplain() {
+        if (!studio.sampling().isValid()) {
+            studio.showError("Fix the sampling settings first: " + studio.sampling().firstErrorProperty().get());
+            return null;
+        }
+        return studio.sampling().getSettings();
+    }
+
+    /**
+     * The record of the latest run, if {@code stanza} is what it wrote (so a hand-written poem is never saved as
+     * generated): everything the library needs to reproduce it.
+     */
+    public Optional<GenerationRecord> recordFor(String stanza) {
+        GenerationResult result = lastResult.get();
+        if (result == null || lastRequest == null || model == null || stanza == null) {
+            return Optional.empty();
+        }
+        String written = result.text().strip();
+        if (written.isEmpty() || !normalise(stanza).contains(normalise(written))) {
+            return Optional.empty();
+        }
+        ModelInfo info = model.info();
+        return Optional.of(new GenerationRecord(info.name(), modelHash, result.prompt(), lastRequest.format().id(),
+                lastRequest.settings(), info.device().name(), result.rawText(), result.tokenIds(), result.finishReason(),
+                result.promptTokens(), result.generatedTokens(), result.promptMillis(), result.generationMillis(),
+                result.meanLogProb(), result.note()));
+    }
+
+    private static String normalise(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The end of {@code text} that leaves the model room for {@code maxTokens}: older lines are dropped first
+     * (a long page is continued from its last lines, not refused).
+     */
+    String fitToContext(String text, SamplingSettings settings) {
+        int budget = Math.max(1, model.info().contextLength() - settings.maxTokens() - 1);
+        String prompt = text;
+        while (!prompt.isEmpty() && model.tokenizer().encode(prompt).length > budget) {
+            int newline = prompt.indexOf('\n');
+            // Drop the oldest line; a single over-long line loses its first half.
+            prompt = newline >= 0 && newline < prompt.length() - 1 ? prompt.substring(newline + 1) : prompt.substring(prompt.length() / 2);
+        }
+        return prompt;
+    }
+
+    /** The last block of non-blank lines: the poem being written. */
+    static String lastStanza(String text) {
+        String[] blocks = text.strip().split("\\n\\s*\\n");
+        return blocks.length == 0 ? "" : blocks[blocks.length - 1].strip();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kigo.ui;
+
+import javafx.animation.AnimationTimer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Records the time between FX pulses with an AnimationTimer (which runs once per pulse). A long gap means the
+ * FX thread was busy and the window could not repaint or react to keys for that long.
+ * Start and stop it on the FX thread.
+ */
+final class PulseGapRecorder extends AnimationTimer {
+
+    private final List<Long> gapsNanos = new ArrayList<>();
+    private long last = -1;
+
+    @Override
+    public void handle(long now) {
+        if (last >= 0) {
+            gapsNanos.add(now - last);
+        }
+        last = now;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        last = -1;
+    }
+
+    /** Copy of the gaps so far, in milliseconds; call on the FX thread. */
+    List<Double> gapsMillis() {
+        return gapsNanos.stream().map(n -> n / 1e6).toList();
+    }
+
+    static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index));
+    }
+
+    static String summary(List<Double> gaps) {
+        return String.format(Locale.ROOT, "pulses %d, gap median %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                gaps.size() + 1, percentile(gaps, 50), percentile(gaps, 95), percentile(gaps, 99), max(gaps));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.kigo.ui;
+
+import dev.kigo.ui.presets.Preset;
+import dev.kigo.ui.settings.Theme;
+import dev.kigo.ui.viewmodel.SamplingField;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.kigo.ui.StudioRunner.onFx;
+import static dev.kigo.ui.StudioRunner.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StudioWindowTest {
+
+    @TempDir
+    Path configDir;
+    @TempDir
+    Path kigoHome;
+
+    private final StudioRunner runner = new StudioRunner();
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        runner.stop();
+    }
+
+    private StyleClassedTextArea editor() {
+        return robot.lookup("#poem-area").queryAs(StyleClassedTextArea.class);
+    }
+
+    @Test
+    void settingsAndDraftAreRestoredAfterARestart() throws Exception {
+        runner.start(configDir, kigoHome);
+        robot.clickOn("#poem-area").write("whistling kettle\n");
+        @SuppressWarnings("unchecked")
+        ComboBox<Preset> presets = robot.lookup("#preset-box").queryAs(ComboBox.class);
+        robot.interact(() -> presets.getSelectionModel().select(presets.getItems().stream()
+                .filter(p -> p.name().equals("Wild")).findFirst().orElseThrow()));
+        TextField seed = robot.lookup("#sampling-seed").queryAs(TextField.class);
+        robot.interact(() -> seed.setText("77"));
+        robot.clickOn("#keywords-field").write("winter kettle");
+        robot.clickOn("#poem-area").press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals("1.25", robot.lookup("#sampling-temperature").queryAs(TextField.class).getText());
+        robot.interact(() -> {
+            Stage stage = (Stage) editor().getScene().getWindow();
+            stage.setX(33);
+            stage.setY(44);
+            stage.setWidth(900);
+            stage.setHeight(650);
+        });
+        runner.stop();
+
+        StudioApp second = runner.start(configDir, kigoHome);
+        assertEquals("whistling kettle\n", onFx(() -> editor().getText()));
+        assertEquals("Wild", onFx(() -> presets().getValue().name()));
+        assertEquals("1.25", robot.lookup("#sampling-temperature").queryAs(TextField.class).getText());
+        assertEquals("77", robot.lookup("#sampling-seed").queryAs(TextField.class).getText());
+        assertEquals("winter kettle", robot.lookup("#keywords-field").queryAs(TextField.class).getText());
+        assertEquals(Theme.DARK, onFx(() -> second.window().model().themeProperty().get()));
+        assertEquals(20.0, onFx(() -> second.window().model().fontSizeProperty().get()));
+        Stage stage = (Stage) editor().getScene().getWindow();
+        assertEquals(List.of(33.0, 44.0, 900.0, 650.0),
+                onFx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<Preset> presets() {
+        return robot.lookup("#preset-box").queryAs(ComboBox.class);
+    }
+
+    @Test
+    void draftIsOnDiskSoonAfterTypingStopsWithoutClosingTheWindow() throws Exception {
+        runner.start(configDir, kigoHome);
+        robot.clickOn("#poem-area").write("first snow");
+        Path draft = configDir.resolve("draft.txt");
+        // What a crash would leave behind: the autosave, not the save on close.
+        assertTrue(waitFor(5_000, () -> Files.exists(draft) && Files.readString(draft).equals("first snow")));
+    }
+
+    @Test
+    void changingThePresetRewritesTheSamplingFieldsAndEditingMarksItEdited() throws Exception {
+        runner.start(configDir, kigoHome);
+        robot.interact(() -> presets().getSelectionModel().select(presets().getItems().get(0)));
+        assertEquals("Precise", onFx(() -> presets().getValue().name()));
+        assertEquals("0.5", robot.lookup("#sampling-temperature").queryAs(TextField.class).getText());
+        assertEquals("20", robot.lookup("#sampling-top-k").queryAs(TextField.class).getText());
+        Label edited = robot.lookup("#preset-modified").queryAs(Label.class);
+        assertFalse(onFx(edited::isVisible));
+        robot.doubleClickOn("#sampling-top-k").write("9");
+        assertTrue(onFx(edited::isVisible));
+    }
+
+    @Test
+    void invalidSamplingValueShowsItsMessageUnderTheField() throws Exception {
+        StudioApp app = runner.start(configDir, kigoHome);
+        robot.doubleClickOn("#sampling-top-p").write("3");
+        assertEquals("Top-p must be above 0 and at most 1 (1 = off), not 3.0.",
+                onFx(() -> app.window().model().sampling().error(SamplingField.TOP_P).get()));
+        assertTrue(robot.lookup(".field-error").queryAll().stream().anyMatch(n -> n.isVisible()
+                && ((Label) n).getText().startsWith("Top-p must be")));
+    }
+
+    @Test
+    void fontSizeShortcutsGrowShrinkAndReset() throws Exception {
+        StudioApp app = runner.start(configDir, kigoHome);
+        robot.clickOn("#poem-area");
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        assertEquals(16.0, onFx(() -> app.window().model().fontSizeProperty().get()));
+        assertTrue(onFx(() -> editor().getStyle().contains("-fx-font-size: 16.0px")));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        assertEquals(18.0, onFx(() -> app.window().model().fontSizeProperty().get()));
+    }
+
+    @Test
+    void damagedSettingsFileIsExplainedInTheBannerAndTheEditorStillWorks() throws Exception {
+        Files.writeString(configDir.resolve("studio.json"), "{\"theme\": ");
+        runner.start(configDir, kigoHome);
+        atlantafx.base.controls.Message banner = robot.lookup("#error-banner").queryAs(atlantafx.base.controls.Message.class);
+        assertTrue(onFx(banner::isVisible));
+        String text = onFx(banner::getDescription);
+        assertTrue(text.startsWith("Your saved settings could not be read"), text);
+        assertFalse(text.contains("Exception"), text);
+        robot.clickOn("#poem-area").write("still here");
+        assertEquals("still here", onFx(() -> editor().getText()));
+    }
+}

@@ -78,7 +78,9 @@ public final class StudioWindow {
         statusBar.progressProperty().bind(generation.progressProperty());
         statusBar.device().textProperty().bind(generation.deviceProperty());
         statusBar.speed().textProperty().bind(generation.speedProperty());
-        statusBar.notice().textProperty().bind(library.noticeProperty());
+        // The notice shows the latest news, whichever said it: a save, or a back-off of the form keeper.
+        library.noticeProperty().addListener((obs, old, text) -> statusBar.notice().setText(text));
+        generation.noteProperty().addListener((obs, old, text) -> statusBar.notice().setText(text));
 
         WindowBounds bounds = model.initialWindowBounds();
         normalBounds = bounds;

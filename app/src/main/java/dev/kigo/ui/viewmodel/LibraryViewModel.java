@@ -1,23 +1,17 @@
 package dev.kigo.ui.viewmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
 import dev.kigo.prosody.Form;
-import dev.kigo.prosody.LineResult;
 import dev.kigo.prosody.PoemCheck;
-import dev.kigo.prosody.Verdict;
 import dev.kigo.ui.concurrent.FxExecutor;
-import dev.kigo.ui.settings.Json;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,7 +56,7 @@ public final class LibraryViewModel {
         }
         Form form = studio.prosody().formProperty().get();
         PoemCheck check = studio.prosody().prosody().map(p -> p.check(poem, form)).orElse(null);
-        PieceContent content = new PieceContent("", poem, form.name(), verdictJson(check), check != null && check.fits());
+        PieceContent content = check != null ? PieceContent.checked("", poem, check) : PieceContent.of("", poem, form.name());
         String keywords = studio.keywordsProperty().get();
         GenerationRecord generation = generationOfText.get().orElse(null);
         executor.supply(() -> library.get().pieces().save(new PieceDraft(content, keywords, false, List.of()), generation))
@@ -77,27 +71,5 @@ public final class LibraryViewModel {
 
     private static String describe(Piece piece) {
         return "Saved to the library as piece " + piece.id() + ".";
-    }
-
-    /** The per-line verdict as a JSON array: line number, syllables, target (or null), verdict. */
-    static String verdictJson(PoemCheck check) {
-        if (check == null) {
-            return "[]";
-        }
-        List<Map<String, Object>> lines = check.lines().stream().filter(l -> l.verdict() != Verdict.BLANK).map(LibraryViewModel::lineJson).toList();
-        try {
-            return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(lines);
-        } catch (JsonProcessingException e) {
-            return "[]";
-        }
-    }
-
-    private static Map<String, Object> lineJson(LineResult line) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("line", line.index() + 1);
-        json.put("syllables", line.syllables());
-        json.put("target", line.target().isPresent() ? line.target().getAsInt() : null);
-        json.put("verdict", line.verdict().name().toLowerCase());
-        return json;
     }
 }

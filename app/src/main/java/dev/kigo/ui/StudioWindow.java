@@ -4,6 +4,7 @@ import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
 import dev.kigo.ui.view.GenerationPanel;
+import dev.kigo.ui.view.LibraryPane;
 import dev.kigo.ui.view.PoemEditor;
 import dev.kigo.ui.view.ProsodyDecorations;
 import dev.kigo.ui.view.SamplingPanel;
@@ -25,6 +26,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -45,6 +48,10 @@ public final class StudioWindow {
     private final LibraryViewModel library;
     private final GenerationViewModel generation;
     private final GenerationCommands commands;
+    private final LibraryPane libraryPane;
+    private final TabPane sideTabs;
+    private final Tab generateTab;
+    private final Tab libraryTab;
     /** Last size and place while not maximised, so un-maximising next run restores it. */
     private WindowBounds normalBounds;
 
@@ -66,9 +73,23 @@ public final class StudioWindow {
         sideScroll.setFitToWidth(true);
         sideScroll.setId("side-panel");
 
-        SplitPane split = new SplitPane(editor, sideScroll);
+        libraryPane = new LibraryPane(library);
+        libraryPane.setPadding(new Insets(12));
+        ScrollPane libraryScroll = new ScrollPane(libraryPane);
+        libraryScroll.setFitToWidth(true);
+        generateTab = new Tab("Generate", sideScroll);
+        generateTab.setId("generate-tab");
+        libraryTab = new Tab("Library", libraryScroll);
+        libraryTab.setId("library-tab");
+        sideTabs = new TabPane(generateTab, libraryTab);
+        sideTabs.setId("side-tabs");
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        library.setEditorSink(this::appendToEditor);
+        library.refresh();
+
+        SplitPane split = new SplitPane(editor, sideTabs);
         split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(sideScroll, false);
+        SplitPane.setResizableWithParent(sideTabs, false);
 
         BorderPane root = new BorderPane(split);
         root.setId("studio-root");
@@ -78,7 +99,9 @@ public final class StudioWindow {
         statusBar.progressProperty().bind(generation.progressProperty());
         statusBar.device().textProperty().bind(generation.deviceProperty());
         statusBar.speed().textProperty().bind(generation.speedProperty());
-        statusBar.notice().textProperty().bind(library.noticeProperty());
+        // The notice shows the latest news, whichever said it: a save, or a back-off of the form keeper.
+        library.noticeProperty().addListener((obs, old, text) -> statusBar.notice().setText(text));
+        generation.noteProperty().addListener((obs, old, text) -> statusBar.notice().setText(text));
 
         WindowBounds bounds = model.initialWindowBounds();
         normalBounds = bounds;
@@ -118,6 +141,27 @@ public final class StudioWindow {
     /** Loads the model the poet used last (or the shipped one) behind the open window. */
     public void loadStartupModel() {
         generation.loadModel(model.startupModelDir(), StudioWindow.device(), true);
+    }
+
+    /** Shows the library beside the editor with the caret in its search box (Shortcut+L). */
+    public void showLibrary() {
+        sideTabs.getSelectionModel().select(libraryTab);
+        libraryPane.focusSearch();
+    }
+
+    /** Shows the generation panel (Shortcut+G). */
+    public void showGenerationPanel() {
+        sideTabs.getSelectionModel().select(generateTab);
+    }
+
+    /** A piece copied from the library: a new stanza at the end of the editor. */
+    private void appendToEditor(String text) {
+        editor.acceptGenerated();
+        String current = editor.text();
+        String before = current.isBlank() ? "" : current.endsWith("\n\n") ? "" : current.endsWith("\n") ? "\n" : "\n\n";
+        editor.area().appendText(before + text + "\n");
+        editor.area().moveTo(editor.area().getLength());
+        editor.area().requestFocus();
     }
 
     private void chooseModelFolder() {
@@ -220,7 +264,11 @@ public final class StudioWindow {
         MenuItem bigger = item("Larger text", shortcut(KeyCode.EQUALS), model::increaseFontSize);
         MenuItem smaller = item("Smaller text", shortcut(KeyCode.MINUS), model::decreaseFontSize);
         MenuItem resetSize = item("Default text size", shortcut(KeyCode.DIGIT0), model::resetFontSize);
-        Menu view = new Menu("_View", null, dark, new SeparatorMenuItem(), bigger, smaller, resetSize);
+        MenuItem showLibrary = item("Library", shortcut(KeyCode.L), this::showLibrary);
+        showLibrary.setId("menu-library");
+        MenuItem showGenerate = item("Generation panel", shortcut(KeyCode.G), this::showGenerationPanel);
+        Menu view = new Menu("_View", null, showGenerate, showLibrary, new SeparatorMenuItem(), dark,
+                new SeparatorMenuItem(), bigger, smaller, resetSize);
 
         MenuBar bar = new MenuBar(file, edit, generate, view);
         bar.setId("menu-bar");

@@ -47,7 +47,7 @@ class GenerationTest {
         StudioState state = StudioState.defaults();
         new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(state.window(), state.theme(),
                 state.fontSize(), state.sampling().withMaxTokens(100), "", state.form(), state.customPattern(),
-                GenerationMode.CONTINUE_TEXT, "old pond", FIXTURE.toString()));
+                GenerationMode.CONTINUE_TEXT, "old pond", FIXTURE.toString(), false));
         app = runner.start(configDir, configDir);
         assertTrue(waitFor(20_000, () -> generation().modelReadyProperty().get()),
                 () -> "model loads: " + generation().modelStatusProperty().get() + " / " + app.window().model().errorMessageProperty().get());

@@ -58,6 +58,15 @@ public final class FxExecutor implements AutoCloseable {
         }
     }
 
+    /** Runs {@code action} on the FX thread after {@code delayMillis} (debouncing: the caller drops stale calls). */
+    public void after(long delayMillis, Runnable action) {
+        try {
+            timer.schedule(() -> fxThread.execute(action), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // The window is closing; nothing left to do.
+        }
+    }
+
     /** Runs {@code action} on the FX thread. */
     public void onFxThread(Runnable action) {
         fxThread.execute(action);

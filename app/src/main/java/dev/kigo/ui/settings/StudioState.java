@@ -16,6 +16,7 @@ import dev.kigo.generate.SamplingSettings;
  * @param mode          from keywords or continue the text
  * @param keywords      the last keywords typed
  * @param modelDir      the model folder last opened, or empty for the shipped default
+ * @param keepForm      whether "keep to the form" (syllable-constrained decoding) is on
  */
 public record StudioState(
         WindowBounds window,
@@ -27,7 +28,8 @@ public record StudioState(
         String customPattern,
         GenerationMode mode,
         String keywords,
-        String modelDir) {
+        String modelDir,
+        boolean keepForm) {
 
     public static final double MIN_FONT_SIZE = 9;
     public static final double MAX_FONT_SIZE = 48;
@@ -47,7 +49,7 @@ public record StudioState(
     }
 
     public static StudioState defaults() {
-        return new StudioState(null, null, DEFAULT_FONT_SIZE, null, "Balanced", null, null, null, null, null);
+        return new StudioState(null, null, DEFAULT_FONT_SIZE, null, "Balanced", null, null, null, null, null, false);
     }
 
     public static double clampFontSize(double size) {

@@ -71,13 +71,29 @@ public final class GenerationPanel extends VBox {
 
         ToggleSwitch keepToForm = new ToggleSwitch("Keep to the form");
         keepToForm.setId("keep-to-form");
-        // Constrained decoding is a separate issue; until it lands the switch explains itself instead of lying.
-        keepToForm.setDisable(true);
-        Label keepNote = new Label("Constrained decoding is not available yet.");
+        keepToForm.selectedProperty().bindBidirectional(model.keepFormProperty());
+        keepToForm.disableProperty().bind(generation.keepFormAvailableProperty().not());
+        Label keepNote = new Label();
+        keepNote.setId("keep-to-form-hint");
         keepNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        keepNote.setWrapText(true);
+        keepNote.textProperty().bind(generation.keepFormHintProperty());
+        // The reason it is off shows under the switch; what it does shows on hover.
+        keepNote.visibleProperty().bind(generation.keepFormAvailableProperty().not());
+        keepNote.managedProperty().bind(keepNote.visibleProperty());
         HBox keepRow = new HBox(8, keepToForm);
         keepRow.setAlignment(Pos.CENTER_LEFT);
-        Tooltip.install(keepRow, new Tooltip("Constrained decoding (keeping every line to the syllable pattern) is not available yet."));
+        Tooltip keepTip = new Tooltip();
+        keepTip.textProperty().bind(generation.keepFormHintProperty());
+        Tooltip.install(keepRow, keepTip);
+
+        Label generationNote = new Label();
+        generationNote.setId("generation-note");
+        generationNote.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        generationNote.setWrapText(true);
+        generationNote.textProperty().bind(generation.noteProperty());
+        generationNote.visibleProperty().bind(generation.noteProperty().isNotEmpty());
+        generationNote.managedProperty().bind(generationNote.visibleProperty());
 
         generate.setId("generate-button");
         generate.getStyleClass().add(Styles.ACCENT);
@@ -105,6 +121,6 @@ public final class GenerationPanel extends VBox {
         accept.setTooltip(new Tooltip("Keep the pending text as yours (Shortcut+Shift+A)"));
         FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept);
 
-        getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), patternError, keepRow, keepNote, buttons);
+        getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), patternError, keepRow, keepNote, buttons, generationNote);
     }
 }

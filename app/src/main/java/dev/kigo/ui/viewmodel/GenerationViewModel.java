@@ -8,6 +8,9 @@ import dev.kigo.generate.Generator;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.TokenEvent;
+import dev.kigo.generate.constrain.SyllableConstraint;
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.Prosody;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.ModelHash;
 import dev.kigo.model.Device;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -89,6 +93,9 @@ public final class GenerationViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<GenerationResult> lastResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> modelDir = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper keepFormAvailable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper keepFormHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     /** Written by the loading thread, read on the FX thread after the load completes. */
     private volatile String hashOfLoaded = "";
 
@@ -119,11 +126,82 @@ public final class GenerationViewModel {
     private GenerationRequest runRequest;
     private GenerationRequest lastRequest;
     private String modelHash = "";
+    /** The form keeper of the loaded model, its tables built in the background; null until first wanted. */
+    private CompletableFuture<SyllableConstraint> keepForm;
 
     public GenerationViewModel(StudioViewModel studio, FxExecutor executor) {
         this.studio = studio;
         this.executor = executor;
         this.stream = executor.batching(this::onBatch, EDITOR_UPDATE_INTERVAL_MILLIS);
+        Runnable recheck = this::updateKeepForm;
+        modelReady.addListener(o -> recheck.run());
+        loading.addListener(o -> recheck.run());
+        studio.prosody().readyProperty().addListener(o -> recheck.run());
+        studio.prosody().formProperty().addListener(o -> recheck.run());
+        studio.prosody().formErrorProperty().addListener(o -> recheck.run());
+        studio.modeProperty().addListener(o -> recheck.run());
+        studio.keepFormProperty().addListener(o -> recheck.run());
+        updateKeepForm();
+    }
+
+    /** Whether "keep to the form" can be used now: a model and the syllable dictionary loaded, a form with a pattern. */
+    public ReadOnlyBooleanProperty keepFormAvailableProperty() {
+        return keepFormAvailable.getReadOnlyProperty();
+    }
+
+    /** Why "keep to the form" is off, or what it does when it can be used (for the switch's tooltip). */
+    public ReadOnlyStringProperty keepFormHintProperty() {
+        return keepFormHint.getReadOnlyProperty();
+    }
+
+    /** A sentence about something unusual in the last run (a constrained-decoding back-off); empty if none. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    private void updateKeepForm() {
+        String reason = keepFormUnavailableReason();
+        keepFormAvailable.set(reason == null);
+        keepFormHint.set(reason != null ? reason
+                : "Every line keeps to the form's syllable count: the model may only write words that fit.");
+        if (reason == null && studio.keepFormProperty().get()) {
+            preparedKeepForm();
+        }
+    }
+
+    private String keepFormUnavailableReason() {
+        if (!modelReady.get()) {
+            return loading.get() ? "Keeping to the form needs the model, which is still loading."
+                    : "Keeping to the form needs a model: use File › Open model folder….";
+        }
+        if (!studio.prosody().readyProperty().get() || studio.prosody().prosody().isEmpty()) {
+            return "Keeping to the form needs the syllable dictionary, which is still loading.";
+        }
+        if (!studio.prosody().formErrorProperty().get().isEmpty()) {
+            return "Fix the custom pattern first: " + studio.prosody().formErrorProperty().get();
+        }
+        Form form = studio.prosody().formProperty().get();
+        if (form == null || form.isFree()) {
+            return "Free verse has no syllable pattern to keep to: choose haiku, tanka or a custom pattern.";
+        }
+        if (studio.modeProperty().get() != GenerationMode.FROM_KEYWORDS) {
+            return "Keeping to the form works for new poems from keywords: switch the mode to “" + GenerationMode.FROM_KEYWORDS + "”.";
+        }
+        return null;
+    }
+
+    /** The loaded model's form keeper, built (once per model) and prepared in the background. */
+    private CompletableFuture<SyllableConstraint> preparedKeepForm() {
+        if (keepForm == null) {
+            LanguageModel forModel = model;
+            Prosody prosody = studio.prosody().prosody().orElseThrow();
+            keepForm = executor.supply(() -> {
+                SyllableConstraint constraint = SyllableConstraint.create(forModel, prosody);
+                constraint.prepare(PromptFormat.KEYWORDS_TO_HAIKU);
+                return constraint;
+            });
+        }
+        return keepForm;
     }
 
     public void setOutput(Output output) {
@@ -188,6 +266,7 @@ public final class GenerationViewModel {
         LanguageModel previous = model;
         model = null;
         generator = null;
+        keepForm = null;
         executor.supply(() -> {
             if (previous != null) {
                 previous.close();
@@ -234,13 +313,53 @@ public final class GenerationViewModel {
                 studio.showError("Type a few keywords first, or switch the mode to “Continue my text”.");
                 return;
             }
+            GenerationRequest request = GenerationRequest.haiku(keywords, settings);
+            if (studio.keepFormProperty().get() && keepFormAvailable.get()) {
+                startKeptToForm(request, studio.prosody().formProperty().get());
+                return;
+            }
             newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
-            startRun(GenerationRequest.haiku(keywords, settings), Placement.NEW_PIECE);
+            startRun(request, Placement.NEW_PIECE);
         } else {
             String prompt = fitToContext(editorText, settings);
             newBlock(PromptFormat.PLAIN, prompt, false);
             startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
         }
+    }
+
+    /**
+     * Starts a haiku run constrained to {@code form} once the form keeper is prepared (at once if it is). The run
+     * counts as started from now: Stop cancels it while the tables are still being built.
+     */
+    private void startKeptToForm(GenerationRequest request, Form form) {
+        CompletableFuture<SyllableConstraint> prepared = preparedKeepForm();
+        LanguageModel forModel = model;
+        long ticket = ++run;
+        running.set(true);
+        if (!prepared.isDone()) {
+            speed.set("Preparing to keep to the form…");
+        }
+        prepared.whenComplete((constraint, failure) -> {
+            if (run != ticket || model != forModel) {
+                return;
+            }
+            running.set(false);
+            speed.set("");
+            if (failure != null) {
+                keepForm = null;
+                studio.showError("Keeping to the form failed: " + UserMessages.describe(failure));
+                return;
+            }
+            GenerationRequest constrained;
+            try {
+                constrained = constraint.constrain(request, form);
+            } catch (IllegalArgumentException e) {
+                studio.showError(e.getMessage());
+                return;
+            }
+            newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
+            startRun(constrained, Placement.NEW_PIECE);
+        });
     }
 
     /** Regenerate: the same request with a fresh seed (the view has removed the previous pending text). */
@@ -307,6 +426,11 @@ public final class GenerationViewModel {
     public void stop() {
         if (job != null) {
             job.cancel();
+        } else if (running.get()) {
+            // Still preparing the form keeper: the run never starts.
+            run++;
+            running.set(false);
+            speed.set("");
         }
     }
 
@@ -351,6 +475,7 @@ public final class GenerationViewModel {
         runStartNanos = System.nanoTime();
         running.set(true);
         speed.set("");
+        note.set("");
         if (output != null) {
             output.begin(placement);
         }
@@ -425,6 +550,7 @@ public final class GenerationViewModel {
         if (result != null) {
             lastRequest = runRequest;
             lastResult.set(result);
+            note.set(result.note());
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
         }
         if (output != null) {

@@ -1,49 +1,133 @@
 package dev.kigo.ui.viewmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kigo.generate.PromptFormat;
+import dev.kigo.generate.SamplingSettings;
+import dev.kigo.library.DeletionToken;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
+import dev.kigo.library.Reproduction;
+import dev.kigo.library.SearchQuery;
+import dev.kigo.library.SortOrder;
 import dev.kigo.prosody.Form;
-import dev.kigo.prosody.LineResult;
 import dev.kigo.prosody.PoemCheck;
-import dev.kigo.prosody.Verdict;
 import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.Json;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Saving from the editor to the library: the stanza being written, with its verdict and, if the model wrote it, its generation. */
+/**
+ * The library in the studio: saving the stanza being written (with its verdict and, if the model wrote it, its
+ * generation), and browsing what was saved: search, favourite, tags, delete with undo, copy back to the editor and
+ * reproduce. Every library call runs in the background; results come back on the FX thread.
+ */
 public final class LibraryViewModel {
+
+    /** Search waits this long after the last keystroke. */
+    public static final long SEARCH_DELAY_MILLIS = 250;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     // Properties
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<Piece> pieces = FXCollections.observableArrayList();
+    private final ObservableList<Piece> piecesView = FXCollections.unmodifiableObservableList(pieces);
+    private final ObjectProperty<Piece> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper selectedSettings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DeletionToken> undoable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
 
     private final StudioViewModel studio;
     private final FxExecutor executor;
     private Supplier<Optional<GenerationRecord>> generationOfText = Optional::empty;
+    private Consumer<String> editorSink = text -> { };
+    /** The latest search asked for; older answers are dropped. */
+    private long searchTicket;
+    private long detailTicket;
+    private long queryEdits;
 
     public LibraryViewModel(StudioViewModel studio, FxExecutor executor) {
         this.studio = studio;
         this.executor = executor;
+        query.addListener((obs, old, text) -> {
+            long edit = ++queryEdits;
+            executor.after(SEARCH_DELAY_MILLIS, () -> {
+                if (edit == queryEdits) {
+                    refresh();
+                }
+            });
+        });
+        selected.addListener((obs, old, piece) -> loadSettingsOf(piece));
     }
 
-    /** A short sentence about the last save ("Saved to the library as piece 12."). */
+    /** A short sentence about the last library action ("Saved to the library as piece 12."). */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** The search words; the list follows a moment after they change. */
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** The pieces the search found, best match (or newest) first. */
+    public ObservableList<Piece> pieces() {
+        return piecesView;
+    }
+
+    /** The piece shown in the detail pane, or null. */
+    public ObjectProperty<Piece> selectedProperty() {
+        return selected;
+    }
+
+    /** The sampling settings and model of the selected piece's generation ("written by hand" if none). */
+    public ReadOnlyStringProperty selectedSettingsProperty() {
+        return selectedSettings.getReadOnlyProperty();
+    }
+
+    /** Set while the last delete can still be undone. */
+    public ReadOnlyObjectProperty<DeletionToken> undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
     }
 
     /** Where the record of the last generation comes from (set once the engine is wired). */
     public void setGenerationSource(Supplier<Optional<GenerationRecord>> source) {
         this.generationOfText = source;
+    }
+
+    /** Where "copy to editor" puts a piece's text (the editor, set by the window). */
+    public void setEditorSink(Consumer<String> sink) {
+        this.editorSink = sink;
     }
 
     // Commands
@@ -62,7 +146,7 @@ public final class LibraryViewModel {
         }
         Form form = studio.prosody().formProperty().get();
         PoemCheck check = studio.prosody().prosody().map(p -> p.check(poem, form)).orElse(null);
-        PieceContent content = new PieceContent("", poem, form.name(), verdictJson(check), check != null && check.fits());
+        PieceContent content = check != null ? PieceContent.checked("", poem, check) : PieceContent.of("", poem, form.name());
         String keywords = studio.keywordsProperty().get();
         GenerationRecord generation = generationOfText.get().orElse(null);
         executor.supply(() -> library.get().pieces().save(new PieceDraft(content, keywords, false, List.of()), generation))
@@ -70,34 +154,206 @@ public final class LibraryViewModel {
                     if (failure != null) {
                         studio.showError("The poem could not be saved: " + UserMessages.describe(failure));
                     } else {
-                        notice.set(describe(piece));
+                        notice.set("Saved to the library as piece " + piece.id() + ".");
+                        refresh();
                     }
                 });
     }
 
-    private static String describe(Piece piece) {
-        return "Saved to the library as piece " + piece.id() + ".";
+    /** Runs the search now (the list also follows the search words by itself). */
+    public CompletableFuture<List<Piece>> refresh() {
+        Optional<Library> library = studio.library();
+        if (library.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        String words = query.get() == null ? "" : query.get().strip();
+        SearchQuery search = words.isEmpty() ? SearchQuery.all().sortedBy(SortOrder.NEWEST) : SearchQuery.words(words);
+        long ticket = ++searchTicket;
+        searching.set(true);
+        CompletableFuture<List<Piece>> found = executor.supply(() -> library.get().pieces().search(search));
+        found.whenComplete((result, failure) -> {
+            if (ticket != searchTicket) {
+                return;
+            }
+            searching.set(false);
+            if (failure != null) {
+                studio.showError("The library could not be searched: " + UserMessages.describe(failure));
+                return;
+            }
+            Piece current = selected.get();
+            pieces.setAll(result);
+            // Keep the same piece selected, with its new state (a favourite mark, tags).
+            selected.set(current == null ? null
+                    : result.stream().filter(p -> p.id() == current.id()).findFirst().orElse(null));
+        });
+        return found;
     }
 
-    /** The per-line verdict as a JSON array: line number, syllables, target (or null), verdict. */
-    static String verdictJson(PoemCheck check) {
-        if (check == null) {
-            return "[]";
+    /** Marks or unmarks the selected piece as a favourite. */
+    public void toggleFavourite() {
+        Piece piece = selected.get();
+        if (piece != null) {
+            change(() -> studio.library().orElseThrow().pieces().setFavourite(piece.id(), !piece.favourite()),
+                    "The favourite mark could not be changed");
         }
-        List<Map<String, Object>> lines = check.lines().stream().filter(l -> l.verdict() != Verdict.BLANK).map(LibraryViewModel::lineJson).toList();
+    }
+
+    /** Replaces the selected piece's tags with {@code text} split at commas. */
+    public void setTags(String text) {
+        Piece piece = selected.get();
+        if (piece != null) {
+            List<String> tags = Arrays.stream((text == null ? "" : text).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            change(() -> studio.library().orElseThrow().pieces().setTags(piece.id(), tags), "The tags could not be changed");
+        }
+    }
+
+    /** Moves the selected piece to the trash; {@link #undoDelete} brings it back. */
+    public void deleteSelected() {
+        Piece piece = selected.get();
+        Optional<Library> library = studio.library();
+        if (piece == null || library.isEmpty()) {
+            return;
+        }
+        executor.supply(() -> library.get().pieces().delete(List.of(piece.id()))).whenComplete((token, failure) -> {
+            if (failure != null) {
+                studio.showError("The piece could not be deleted: " + UserMessages.describe(failure));
+                return;
+            }
+            undoable.set(token);
+            notice.set("Deleted piece " + piece.id() + ".");
+            refresh();
+        });
+    }
+
+    /** Brings back what the last delete removed. */
+    public void undoDelete() {
+        DeletionToken token = undoable.get();
+        Optional<Library> library = studio.library();
+        if (token == null || library.isEmpty()) {
+            return;
+        }
+        undoable.set(null);
+        executor.supply(() -> library.get().pieces().undoDelete(token)).whenComplete((count, failure) -> {
+            if (failure != null) {
+                studio.showError("The delete could not be undone: " + UserMessages.describe(failure));
+                return;
+            }
+            notice.set(count == 1 ? "Piece " + token.pieceIds().get(0) + " is back." : count + " pieces are back.");
+            refresh();
+        });
+    }
+
+    /** Forgets the last delete (the banner was dismissed). */
+    public void dismissUndo() {
+        undoable.set(null);
+    }
+
+    /** Puts the selected piece's text into the editor as a new stanza. */
+    public void copySelectedToEditor() {
+        Piece piece = selected.get();
+        if (piece != null) {
+            editorSink.accept(piece.text());
+            notice.set("Piece " + piece.id() + " copied to the editor.");
+        }
+    }
+
+    /**
+     * Restores the prompt keywords and sampling settings that made the selected piece into the generation panel;
+     * pressing Generate then writes it again (same model, same seed: same text).
+     */
+    public void reproduceSelected() {
+        Piece piece = selected.get();
+        Optional<Library> library = studio.library();
+        if (piece == null || library.isEmpty()) {
+            return;
+        }
+        executor.supply(() -> library.get().pieces().reproduction(piece.id())).whenComplete((found, failure) -> {
+            if (failure != null) {
+                studio.showError("The settings of piece " + piece.id() + " could not be read: " + UserMessages.describe(failure));
+                return;
+            }
+            if (found.isEmpty()) {
+                studio.showError("Piece " + piece.id() + " was written by hand, so there are no settings to reproduce.");
+                return;
+            }
+            Reproduction reproduction = found.get();
+            studio.sampling().apply(reproduction.settings());
+            boolean fromKeywords = PromptFormat.KEYWORDS_TO_HAIKU.id().equals(reproduction.promptFormat());
+            studio.modeProperty().set(fromKeywords ? GenerationMode.FROM_KEYWORDS : GenerationMode.CONTINUE_TEXT);
+            if (fromKeywords) {
+                studio.keywordsProperty().set(piece.keywords());
+            }
+            notice.set("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
+                    + "): press Generate to write it again.");
+        });
+    }
+
+    // Detail text (plain strings, so the view only shows them)
+
+    private void change(Runnable write, String failureSentence) {
+        executor.supply(() -> {
+            write.run();
+            return true;
+        }).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                studio.showError(failureSentence + ": " + UserMessages.describe(failure));
+            }
+            refresh();
+        });
+    }
+
+    private void loadSettingsOf(Piece piece) {
+        long ticket = ++detailTicket;
+        Optional<Library> library = studio.library();
+        if (piece == null || library.isEmpty()) {
+            selectedSettings.set("");
+            return;
+        }
+        executor.supply(() -> library.get().pieces().reproduction(piece.id())).whenComplete((found, failure) -> {
+            if (ticket == detailTicket) {
+                selectedSettings.set(failure != null ? "" : found.map(LibraryViewModel::describe).orElse("Written by hand."));
+            }
+        });
+    }
+
+    static String describe(Reproduction reproduction) {
+        SamplingSettings s = reproduction.settings();
+        String sampling = s.beams() > 1 ? s.beams() + " beams"
+                : String.format(Locale.ROOT, "temperature %.2f, top-k %d, top-p %.2f, min-p %.2f", s.temperature(), s.topK(), s.topP(), s.minP());
+        return String.format(Locale.ROOT, "Model %s · seed %d · %s · repetition penalty %.2f · max %d tokens",
+                reproduction.modelName(), s.seed(), sampling, s.repetitionPenalty(), s.maxTokens());
+    }
+
+    /** One line for the list: the first line of the poem (or its title), with a star for favourites. */
+    public static String listLine(Piece piece) {
+        String first = piece.title().isEmpty() ? piece.text().lines().findFirst().orElse("") : piece.title();
+        return (piece.favourite() ? "★ " : "") + first;
+    }
+
+    /** The form and how each line scans: "haiku 5 / 7 / 5 — keeps the form". */
+    public static String verdict(Piece piece) {
+        PieceContent content = piece.content();
+        if ("free".equals(content.form())) {
+            return "Free verse";
+        }
+        List<String> counts = new ArrayList<>();
         try {
-            return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(lines);
-        } catch (JsonProcessingException e) {
-            return "[]";
+            for (JsonNode line : Json.MAPPER.readTree(content.verdictJson())) {
+                counts.add(line.path("syllables").asText());
+            }
+        } catch (java.io.IOException e) {
+            counts.clear();
         }
+        return content.form() + (counts.isEmpty() ? "" : " " + String.join(" / ", counts))
+                + (content.formValid() ? " — keeps the form" : " — breaks the form");
     }
 
-    private static Map<String, Object> lineJson(LineResult line) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("line", line.index() + 1);
-        json.put("syllables", line.syllables());
-        json.put("target", line.target().isPresent() ? line.target().getAsInt() : null);
-        json.put("verdict", line.verdict().name().toLowerCase());
-        return json;
+    /** Created and edited times, in the local zone. */
+    public static String dates(Piece piece) {
+        return "Created " + when(piece.createdAt()) + (piece.editedAt().equals(piece.createdAt()) ? "" : " · edited " + when(piece.editedAt()));
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 }

@@ -16,7 +16,9 @@ import dev.kigo.ui.settings.StudioState;
 import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,6 +46,7 @@ public final class StudioViewModel {
     private final ObjectProperty<GenerationMode> mode = new SimpleObjectProperty<>();
     private final StringProperty keywords = new SimpleStringProperty();
     private final StringProperty modelDir = new SimpleStringProperty("");
+    private final BooleanProperty keepForm = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper restoredDraft = new ReadOnlyStringWrapper("");
 
@@ -71,6 +74,7 @@ public final class StudioViewModel {
         mode.set(initialState.mode());
         keywords.set(initialState.keywords());
         modelDir.set(initialState.modelDir());
+        keepForm.set(initialState.keepForm());
 
         library = openLibrary(paths);
         sampling = new SamplingViewModel(initialState.sampling(), random);
@@ -172,6 +176,11 @@ public final class StudioViewModel {
     }
 
     /** The model folder the poet opened last; empty means the shipped default. */
+    /** "Keep to the form": generations from keywords are constrained to the form's syllable pattern. */
+    public BooleanProperty keepFormProperty() {
+        return keepForm;
+    }
+
     public StringProperty modelDirProperty() {
         return modelDir;
     }
@@ -225,7 +234,7 @@ public final class StudioViewModel {
     public StudioState snapshot(WindowBounds window) {
         String presetName = presets.selectedProperty().get() == null ? "" : presets.selectedProperty().get().name();
         return new StudioState(window, theme.get(), fontSize.get(), sampling.getSettings(), presetName, form.get(),
-                customPattern.get(), mode.get(), keywords.get(), modelDir.get());
+                customPattern.get(), mode.get(), keywords.get(), modelDir.get(), keepForm.get());
     }
 
     /** Writes settings and draft now (window closing). Problems go to the error banner. */

@@ -21,7 +21,7 @@ class StudioStateStoreTest {
     void stateRoundTripsEveryField() throws IOException {
         StudioState state = new StudioState(new WindowBounds(10, 20, 900, 600, true), Theme.DARK, 22,
                 new SamplingSettings(1.1, 7, 0.9, 0.05, 1.2, 3, 2, 99, 1234L, List.of("\n\n")), "Mine",
-                FormChoice.CUSTOM, "3-5-3", GenerationMode.CONTINUE_TEXT, "moon, frog", "/models/x");
+                FormChoice.CUSTOM, "3-5-3", GenerationMode.CONTINUE_TEXT, "moon, frog", "/models/x", true);
         StudioStateStore store = new StudioStateStore(dir.resolve("studio.json"));
         store.save(state);
         StudioStateStore.Loaded loaded = store.load();

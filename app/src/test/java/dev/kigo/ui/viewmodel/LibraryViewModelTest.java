@@ -1,0 +1,153 @@
+package dev.kigo.ui.viewmodel;
+
+import dev.kigo.generate.FinishReason;
+import dev.kigo.generate.PromptFormat;
+import dev.kigo.generate.SamplingSettings;
+import dev.kigo.library.GenerationRecord;
+import dev.kigo.library.Piece;
+import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.settings.GenerationMode;
+import dev.kigo.ui.settings.StudioPaths;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The library view model on a real SQLite library in a temporary folder, without a window. */
+class LibraryViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+    private final FxExecutor executor = new FxExecutor(fxQueue::add, 1);
+    private StudioViewModel studio;
+    private LibraryViewModel library;
+    private final List<String> copied = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        studio = new StudioViewModel(new StudioPaths(dir, dir), executor, new SplittableRandom(1));
+        library = new LibraryViewModel(studio, executor);
+        library.setEditorSink(copied::add);
+        assertTrue(studio.library().isPresent());
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        studio.close();
+    }
+
+    /** Runs what the background hands to the "FX thread" until {@code condition} holds. */
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Runnable r; (r = fxQueue.poll()) != null; ) {
+                r.run();
+            }
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("timed out waiting for: " + what + " (error: " + studio.errorMessageProperty().get() + ")");
+    }
+
+    private static GenerationRecord generated(long seed) {
+        SamplingSettings settings = SamplingSettings.defaults().withSeed(seed).withTemperature(0.65).withMaxTokens(48);
+        return new GenerationRecord("tiny", "abc", "<|endoftext|>(heron, dusk =", PromptFormat.KEYWORDS_TO_HAIKU.id(),
+                settings, "CPU", " a heron at dusk / ...)", List.of(1, 2, 3), FinishReason.MAX_TOKENS, 5, 3, 1, 2, -1.5, "");
+    }
+
+    @Test
+    void searchFavouriteTagDeleteUndoAndReproduce() throws Exception {
+        library.save("an old silent pond\na frog jumps into the pond\nsplash! silence again");
+        await("first save", () -> library.noticeProperty().get().startsWith("Saved"));
+        studio.keywordsProperty().set("heron, dusk");
+        library.setGenerationSource(() -> Optional.of(generated(4242)));
+        library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
+        await("both listed", () -> library.pieces().size() == 2);
+        assertEquals("a grey heron waits", LibraryViewModel.listLine(library.pieces().get(0)), "newest first");
+
+        // Search follows the words after a pause.
+        library.queryProperty().set("heron");
+        await("search narrows", () -> library.pieces().size() == 1);
+        Piece heron = library.pieces().get(0);
+        assertTrue(heron.text().contains("grey heron"));
+        library.queryProperty().set("frog");
+        await("search for the other", () -> library.pieces().size() == 1 && library.pieces().get(0).text().contains("frog"));
+        library.queryProperty().set("heron");
+        await("back", () -> library.pieces().size() == 1 && library.pieces().get(0).id() == heron.id());
+
+        library.selectedProperty().set(library.pieces().get(0));
+        await("settings summary", () -> library.selectedSettingsProperty().get().contains("seed 4242"));
+        assertTrue(library.selectedSettingsProperty().get().contains("Model tiny"));
+
+        library.toggleFavourite();
+        await("favourite", () -> library.selectedProperty().get() != null && library.selectedProperty().get().favourite());
+        assertTrue(LibraryViewModel.listLine(library.selectedProperty().get()).startsWith("★ "));
+        library.setTags("water, evening , ");
+        await("tags", () -> library.selectedProperty().get().tags().size() == 2);
+        assertEquals(List.of("evening", "water"), library.selectedProperty().get().tags().stream().sorted().toList());
+
+        library.copySelectedToEditor();
+        assertEquals(List.of(heron.text()), copied);
+
+        // Reproduce restores the keywords, mode and every sampling setting, seed included.
+        studio.keywordsProperty().set("something else");
+        studio.modeProperty().set(GenerationMode.CONTINUE_TEXT);
+        studio.sampling().rollSeed();
+        library.reproduceSelected();
+        await("reproduce", () -> studio.sampling().getSettings().seed() == 4242);
+        assertEquals(generated(4242).settings(), studio.sampling().getSettings());
+        assertEquals("heron, dusk", studio.keywordsProperty().get());
+        assertEquals(GenerationMode.FROM_KEYWORDS, studio.modeProperty().get());
+
+        // Delete, then undo.
+        library.deleteSelected();
+        await("deleted", () -> library.undoableProperty().get() != null && library.pieces().isEmpty());
+        assertEquals(0, studio.library().orElseThrow().pieces().search(dev.kigo.library.SearchQuery.words("heron")).size());
+        library.undoDelete();
+        await("undone", () -> library.pieces().size() == 1);
+        assertNull(library.undoableProperty().get());
+        Piece back = library.pieces().get(0);
+        assertEquals(heron.id(), back.id());
+        assertTrue(back.favourite(), "comes back as it was");
+
+        // A piece written by hand has nothing to reproduce: said, nothing changed.
+        library.queryProperty().set("frog");
+        await("frog", () -> library.pieces().size() == 1 && library.pieces().get(0).text().contains("frog"));
+        library.selectedProperty().set(library.pieces().get(0));
+        await("hand-written summary", () -> library.selectedSettingsProperty().get().equals("Written by hand."));
+        library.reproduceSelected();
+        await("told", () -> !studio.errorMessageProperty().get().isEmpty());
+        assertTrue(studio.errorMessageProperty().get().contains("written by hand"));
+        assertEquals(4242, studio.sampling().getSettings().seed());
+    }
+
+    @Test
+    void verdictLineNamesTheFormAndTheCounts() throws Exception {
+        studio.prosody().use(dev.kigo.prosody.Prosody.loadDefault());
+        library.save("an old silent pond\na frog jumps into the pond\nsplash! silence again");
+        await("saved", () -> library.pieces().size() == 1);
+        Piece pond = library.pieces().get(0);
+        assertEquals("haiku 5 / 7 / 5 — keeps the form", LibraryViewModel.verdict(pond));
+        assertNotNull(LibraryViewModel.dates(pond));
+        assertFalse(LibraryViewModel.dates(pond).contains("edited"));
+    }
+}

@@ -105,7 +105,13 @@ final class BeamSearch {
                         sources.add(candidate.source());
                     }
                 }
-                if (finished.size() >= width || next.isEmpty()) {
+                if (finished.size() >= width) {
+                    // Enough hypotheses ended properly: the unfinished ones stop competing (they did not run out
+                    // of tokens, and a half-written piece must not win on a better average score).
+                    live = List.of();
+                    break;
+                }
+                if (next.isEmpty()) {
                     live = next;
                     break;
                 }
@@ -121,8 +127,8 @@ final class BeamSearch {
             finished.add(new Beam(beam.context(), beam.score(), beam.rawLogProb(), beam.probabilities(),
                     stopAll != null ? stopAll : FinishReason.MAX_TOKENS));
         }
-        // A beam that reached a proper end beats any that ran into a dead end.
-        Beam best = finished.stream().max(Comparator.comparing((Beam beam) -> beam.finish() != FinishReason.CONSTRAINT_DEAD_END)
+        // A beam that reached a proper end beats one cut off by a limit, which beats one in a dead end.
+        Beam best = finished.stream().max(Comparator.comparingInt((Beam beam) -> endRank(beam.finish()))
                 .thenComparingDouble(Beam::normalised)).orElseThrow();
         long generationMillis = (System.nanoTime() - generationStart) / 1_000_000;
         report(best, tokenizer);
@@ -201,5 +207,13 @@ final class BeamSearch {
                     List.of(new SampledToken.Alternative(ids[i], probability)));
             listener.onToken(0, generator.event(token, decoder.push(ids[i]), i));
         }
+    }
+
+    private static int endRank(FinishReason reason) {
+        return switch (reason) {
+            case END_OF_TEXT, END_OF_FORMAT, STOP_STRING -> 2;
+            case MAX_TOKENS, CONTEXT_FULL, CANCELLED -> 1;
+            case CONSTRAINT_DEAD_END -> 0;
+        };
     }
 }

@@ -19,6 +19,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kigo_recipe.bpe import bytes_to_unicode  # noqa: E402
 from kigo_recipe.export import export_bundle  # noqa: E402
 from kigo_recipe.model import GPT2Config, GPT2LMHeadModel  # noqa: E402
 
@@ -35,19 +36,6 @@ PROMPT = "(pond frog ="
 BATCH_PROMPTS = ["(old pond frog =", "<rain ="]
 GREEDY_STEPS = 20
 BATCH_STEPS = 5
-
-
-def bytes_to_unicode() -> dict:
-    """GPT-2's printable stand-in for each byte (the ByteLevel pre-tokenizer's alphabet)."""
-    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
-    cs = bs[:]
-    n = 0
-    for b in range(256):
-        if b not in bs:
-            bs.append(b)
-            cs.append(256 + n)
-            n += 1
-    return dict(zip(bs, (chr(c) for c in cs)))
 
 
 def byte_level_tokenizer() -> dict:

@@ -172,7 +172,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 PieceContent content = PieceContent.checked("", result.text(), prosody.check(result.text(), judgedBy));
                 String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
                 GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
-                        request.format().id(), request.settings(), model.info().device().label());
+                        request.format().id(), request.settings(), model.info().device().label(),
+                        keptForm == null ? null : keptForm.name());
                 ids.add(library.pieces().save(new PieceDraft(content, keywords, false, List.of()), generation).id());
             }
             err.println("kigo: saved as piece" + (ids.size() == 1 ? " " : "s ") + ids + " in " + library.file());

@@ -91,6 +91,7 @@ final class LibraryOutput {
         node.put("generationMillis", record.generationMillis());
         node.put("meanLogProb", record.meanLogProb());
         node.put("note", record.note());
+        node.put("keptForm", record.keptForm());
         node.put("createdAt", stored.createdAt().toString());
         return node;
     }

@@ -83,6 +83,8 @@ final class LibraryShowCommand implements Runnable {
         out.println("Written by " + record.modelName() + " (model.onnx sha256 " + record.modelHash() + ") on "
                 + record.device() + ", " + LibraryOutput.time(stored.createdAt()));
         out.println("Prompt:    " + record.prompt() + "   [format " + record.promptFormat() + "]");
+        out.println("Kept form: " + (record.keptForm() == null ? "no (free generation)"
+                : record.keptForm() + " (reproduce with --form " + record.keptForm() + ")"));
         out.println("Settings:  " + LibraryOutput.jsonLine(LibraryOutput.generationJson(stored).get("settings")));
         out.println("Tokens:    " + record.promptTokens() + " in the prompt, " + record.generatedTokens() + " generated; "
                 + record.promptMillis() + " ms for the prompt, " + record.generationMillis() + " ms generating; stopped: "

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param generationMillis time spent generating after the prompt
  * @param meanLogProb      mean log-probability per generated token
  * @param note             anything unusual the engine said; empty if none
+ * @param keptForm         the form the generation was held to ("keep to the form"), as its spec ("haiku", "tanka",
+ *                         "3-5-3", parseable by {@code Form.parse}); null when the generation was free
  */
 public record GenerationRecord(
         String modelName,
@@ -42,7 +44,8 @@ public record GenerationRecord(
         long promptMillis,
         long generationMillis,
         double meanLogProb,
-        String note) {
+        String note,
+        String keptForm) {
 
     public GenerationRecord {
         Objects.requireNonNull(modelName, "modelName");
@@ -55,6 +58,23 @@ public record GenerationRecord(
         rawText = Objects.requireNonNullElse(rawText, "");
         tokenIds = tokenIds == null ? List.of() : List.copyOf(tokenIds);
         note = Objects.requireNonNullElse(note, "");
+        keptForm = keptForm == null || keptForm.isBlank() ? null : keptForm.strip();
+    }
+
+    /** A free generation (no form kept), as records were before the form was stored. */
+    public GenerationRecord(String modelName, String modelHash, String prompt, String promptFormat,
+                            SamplingSettings settings, String device, String rawText, List<Integer> tokenIds,
+                            FinishReason finishReason, int promptTokens, int generatedTokens, long promptMillis,
+                            long generationMillis, double meanLogProb, String note) {
+        this(modelName, modelHash, prompt, promptFormat, settings, device, rawText, tokenIds, finishReason,
+                promptTokens, generatedTokens, promptMillis, generationMillis, meanLogProb, note, null);
+    }
+
+    /** This record with the form the generation was held to (null for a free generation). */
+    public GenerationRecord withKeptForm(String keptForm) {
+        return new GenerationRecord(modelName, modelHash, prompt, promptFormat, settings, device, rawText, tokenIds,
+                finishReason, promptTokens, generatedTokens, promptMillis, generationMillis, meanLogProb, note,
+                keptForm);
     }
 
     /** The record of an engine result, with what the result itself does not know. */
@@ -63,6 +83,12 @@ public record GenerationRecord(
         return new GenerationRecord(modelName, modelHash, result.prompt(), promptFormat, settings, device,
                 result.rawText(), result.tokenIds(), result.finishReason(), result.promptTokens(),
                 result.generatedTokens(), result.promptMillis(), result.generationMillis(), result.meanLogProb(),
-                result.note());
+                result.note(), null);
+    }
+
+    /** The record of an engine result held to a form ({@code keptForm} as its spec, null if free). */
+    public static GenerationRecord of(GenerationResult result, String modelName, String modelHash,
+                                      String promptFormat, SamplingSettings settings, String device, String keptForm) {
+        return of(result, modelName, modelHash, promptFormat, settings, device).withKeptForm(keptForm);
     }
 }

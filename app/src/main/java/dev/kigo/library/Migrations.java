@@ -119,11 +119,17 @@ final class Migrations {
                 phonemes   TEXT,
                 updated_at INTEGER NOT NULL
             );
+            """,
+            // v3: the form a generation was held to ("keep to the form"), as its spec; NULL for a free generation,
+            // which every generation stored before this step was.
+            """
+            ALTER TABLE generation ADD COLUMN kept_form TEXT;
             """);
 
     /** Tables a file of each version must hold; a file claiming a version without them is damaged. */
     private static final List<Set<String>> TABLES = List.of(
             Set.of("generation", "piece", "version", "tag", "preset"),
+            Set.of("generation", "piece", "version", "tag", "preset", "piece_fts", "user_word"),
             Set.of("generation", "piece", "version", "tag", "preset", "piece_fts", "user_word"));
 
     static final int CURRENT_VERSION = STEPS.size();

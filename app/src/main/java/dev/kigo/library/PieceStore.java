@@ -303,8 +303,8 @@ public final class PieceStore {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO generation (model_name, model_hash, prompt, prompt_format, settings_json, device, raw_text,
                                         token_ids_json, finish_reason, prompt_tokens, generated_tokens, prompt_millis,
-                                        generation_millis, mean_log_prob, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                                        generation_millis, mean_log_prob, note, created_at, kept_form)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, generation.modelName());
             insert.setString(2, generation.modelHash());
             insert.setString(3, generation.prompt());
@@ -321,6 +321,7 @@ public final class PieceStore {
             insert.setDouble(14, generation.meanLogProb());
             insert.setString(15, generation.note());
             insert.setLong(16, now);
+            insert.setString(17, generation.keptForm());
             insert.executeUpdate();
             return generatedKey(insert);
         }
@@ -414,7 +415,7 @@ public final class PieceStore {
                 row.getString("raw_text"), SettingsJson.readTokenIds(row.getString("token_ids_json")),
                 FinishReason.valueOf(row.getString("finish_reason")), row.getInt("prompt_tokens"),
                 row.getInt("generated_tokens"), row.getLong("prompt_millis"), row.getLong("generation_millis"),
-                row.getDouble("mean_log_prob"), row.getString("note"));
+                row.getDouble("mean_log_prob"), row.getString("note"), row.getString("kept_form"));
         return new StoredGeneration(row.getLong("id"), record, Instant.ofEpochMilli(row.getLong("created_at")));
     }
 

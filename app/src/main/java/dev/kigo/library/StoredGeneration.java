@@ -5,9 +5,12 @@ import java.time.Instant;
 /** A generation as the library holds it. */
 public record StoredGeneration(long id, GenerationRecord record, Instant createdAt) {
 
-    /** What the engine needs to run this generation again: same model, prompt, format and settings (seed included). */
+    /**
+     * What the engine needs to run this generation again: same model, prompt, format and settings (seed included),
+     * and the form it was held to, if any.
+     */
     public Reproduction reproduction() {
         return new Reproduction(record.modelName(), record.modelHash(), record.prompt(), record.promptFormat(),
-                record.settings());
+                record.settings(), record.keptForm());
     }
 }

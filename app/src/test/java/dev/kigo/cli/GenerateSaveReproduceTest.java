@@ -4,6 +4,7 @@ import dev.kigo.generate.Generator;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.PromptFormat;
+import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.Library;
 import dev.kigo.library.ModelHash;
 import dev.kigo.library.Piece;
@@ -11,6 +12,8 @@ import dev.kigo.library.Reproduction;
 import dev.kigo.library.SearchQuery;
 import dev.kigo.model.Fixtures;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.prosody.Form;
+import dev.kigo.prosody.Prosody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +24,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `kigo generate --save` stores pieces with what made them; a stored generation regenerates the same text. */
@@ -55,6 +59,49 @@ class GenerateSaveReproduceTest {
             }
             assertTrue(pieces.stream().map(p -> p.content().text()).distinct().count() == 2,
                     "seeds 11 and 12 give different pieces");
+        }
+    }
+
+    @Test
+    void aPieceKeptToTheFormIsStoredWithItsFormAndReproducesWithTheFormKeptAgain(@TempDir Path dataDir)
+            throws Exception {
+        Path bundle = Fixtures.bundle();
+        StringWriter err = new StringWriter();
+        int code = KigoCli.run(new String[] {"generate", "--model", bundle.toString(), "--keywords", "autumn moon",
+                        "--form", "5-7-5", "--n", "2", "--seed", "5", "--temperature", "1.1", "--max-tokens", "40",
+                        "--save", "--data-dir", dataDir.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("saved as pieces"), err.toString());
+
+        try (Library library = Library.open(dataDir.resolve(Library.FILE_NAME));
+             LanguageModel model = LanguageModel.load(bundle)) {
+            SyllableConstraint keepForm = SyllableConstraint.create(model, Prosody.loadDefault());
+            List<Piece> pieces = library.pieces().search(SearchQuery.all());
+            assertEquals(2, pieces.size());
+            for (Piece piece : pieces) {
+                Reproduction stored = library.pieces().reproduction(piece.id()).orElseThrow();
+                assertEquals("5-7-5", stored.keptForm());
+                assertTrue(stored.keepsForm());
+                GenerationRequest request = new GenerationRequest(PromptFormat.fromId(stored.promptFormat()),
+                        piece.keywords(), stored.settings());
+                GenerationResult again = new Generator(model).generate(
+                        keepForm.constrain(request, Form.parse(stored.keptForm())));
+                assertEquals(stored.prompt(), again.prompt());
+                assertEquals(piece.content().text(), again.text(), "seed " + stored.settings().seed());
+                assertEquals(library.pieces().generation(piece.generationId().getAsLong()).orElseThrow()
+                        .record().tokenIds(), again.tokenIds());
+            }
+        }
+
+        // A piece generated free records no form, so it is reproduced free.
+        Path freeDir = dataDir.resolve("free");
+        assertEquals(0, KigoCli.run(new String[] {"generate", "--model", bundle.toString(), "--keywords", "autumn moon",
+                        "--seed", "5", "--max-tokens", "24", "--save", "--data-dir", freeDir.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true)));
+        try (Library library = Library.open(freeDir.resolve(Library.FILE_NAME))) {
+            Piece piece = library.pieces().search(SearchQuery.all()).get(0);
+            assertNull(library.pieces().reproduction(piece.id()).orElseThrow().keptForm());
         }
     }
 }

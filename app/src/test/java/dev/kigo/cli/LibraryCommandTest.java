@@ -116,6 +116,32 @@ class LibraryCommandTest {
     }
 
     @Test
+    void showGivesTheFormAGenerationWasKeptTo() throws Exception {
+        long kept;
+        try (Library library = Library.open(dataDir.resolve("library.db"))) {
+            GenerationRecord generation = new GenerationRecord("kigo-haiku-small", "ab12", "(autumn moon =",
+                    "keywords-to-haiku", SamplingSettings.defaults().withSeed(9), "CPU", "raw", List.of(1, 2),
+                    FinishReason.END_OF_FORMAT, 5, 2, 10, 20, -1.5, "").withKeptForm("3-5-3");
+            kept = library.pieces().save(new PieceDraft(PieceContent.of("", "autumn moon", "3-5-3"), "autumn moon",
+                    false, List.of()), generation).id();
+        }
+        assertEquals(0, kigo("library", "show", "--data-dir", dataDir.toString(), Long.toString(kept)));
+        assertTrue(stdout().contains("Kept form: 3-5-3 (reproduce with --form 3-5-3)"), stdout());
+
+        out.reset();
+        assertEquals(0, kigo("library", "show", "--data-dir", dataDir.toString(), Long.toString(pond)));
+        assertTrue(stdout().contains("Kept form: no (free generation)"), stdout());
+
+        out.reset();
+        assertEquals(0, kigo("library", "show", "--data-dir", dataDir.toString(), "--json", Long.toString(kept)));
+        assertEquals("3-5-3", new ObjectMapper().readTree(stdout()).get("generation").get("keptForm").asText());
+
+        out.reset();
+        assertEquals(0, kigo("library", "show", "--data-dir", dataDir.toString(), "--json", Long.toString(pond)));
+        assertTrue(new ObjectMapper().readTree(stdout()).get("generation").get("keptForm").isNull());
+    }
+
+    @Test
     void exportWritesAPdfOfTheChosenPieces() throws Exception {
         Path pdf = dataDir.resolve("out.pdf");
         assertEquals(0, kigo("library", "export", "--data-dir", dataDir.toString(), "--format", "pdf", "--out",

@@ -118,6 +118,42 @@ class MigrationTest {
     }
 
     @Test
+    void theFrozenVersionTwoFixtureHasTheSchemaMigrationTwoCreates() throws Exception {
+        Path migrated = folder.resolve("step2.db");
+        try (Database database = Database.connect(migrated, Clock.systemUTC())) {
+            Migrations.migrate(database, 2);
+        }
+        Path fixture = libraryOfVersion(2);
+        assertEquals(schema(fixture), schema(migrated));
+    }
+
+    @Test
+    void aVersionTwoLibraryKeepsEveryFieldAndItsGenerationsWereFree() throws Exception {
+        Path file = libraryOfVersion(2);
+        try (Library library = Library.open(file)) {
+            PieceStore pieces = library.pieces();
+            Piece pond = pieces.get(1);
+            assertEquals("Old pond", pond.title());
+            assertEquals(List.of("classic", "water"), pond.tags());
+            GenerationRecord generation = pieces.generation(1).orElseThrow().record();
+            assertEquals(Fixtures.generation("frog pond", 7), generation);
+            assertEquals(null, generation.keptForm(), "a generation stored before v3 kept no form");
+            assertEquals(null, pieces.reproduction(1).orElseThrow().keptForm());
+            assertEquals(List.of(1L), pieces.search(SearchQuery.words("jumping")).stream().map(Piece::id).toList());
+            assertEquals(2, library.dictionary().find("bashō").orElseThrow().syllables());
+
+            // And what version 3 added works: the form a generation was held to is stored and reproduced.
+            long kept = pieces.save(Fixtures.draft("", "kept to the form"),
+                    Fixtures.generation("autumn moon", 9).withKeptForm("3-5-3")).id();
+            long keptGeneration = pieces.get(kept).generationId().getAsLong();
+            assertEquals("3-5-3", pieces.generation(keptGeneration).orElseThrow().record().keptForm());
+            assertEquals("3-5-3", pieces.reproduction(kept).orElseThrow().keptForm());
+            long free = pieces.save(Fixtures.draft("", "free after migration"), Fixtures.generation("dog rain", 3)).id();
+            assertEquals(null, pieces.reproduction(free).orElseThrow().keptForm());
+        }
+    }
+
+    @Test
     void aLibraryFromANewerKigoIsRefusedAndLeftUntouched() throws Exception {
         Path file = folder.resolve("library.db");
         Library.open(file).close();

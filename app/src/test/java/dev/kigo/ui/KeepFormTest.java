@@ -83,6 +83,8 @@ class KeepFormTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         assertTrue(waitFor(60_000, () -> generation().lastResultProperty().get() != result && !generation().runningProperty().get()));
         assertEquals(poem, onFx(() -> app.window().editor().text()).strip());
+        // What the studio saves records the form kept, so "Reproduce" can keep it again.
+        assertEquals("3-5-3", onFx(() -> generation().recordFor(poem).orElseThrow().keptForm()));
 
         // The switch off, the same seed: the model writes freely, so the switch is what made the difference.
         GenerationResult kept = onFx(() -> generation().lastResultProperty().get());

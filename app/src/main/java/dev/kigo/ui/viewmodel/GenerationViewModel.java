@@ -125,6 +125,10 @@ public final class GenerationViewModel {
     /** What made the latest finished run, for the library. */
     private GenerationRequest runRequest;
     private GenerationRequest lastRequest;
+    /** The form the current run is held to ("keep to the form"), as its spec; null for a free run. */
+    private String runKeptForm;
+    /** The form the latest finished run was held to; null if it was free. */
+    private String lastKeptForm;
     private String modelHash = "";
     /** The form keeper of the loaded model, its tables built in the background; null until first wanted. */
     private CompletableFuture<SyllableConstraint> keepForm;
@@ -358,7 +362,7 @@ public final class GenerationViewModel {
                 return;
             }
             newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
-            startRun(constrained, Placement.NEW_PIECE);
+            startRun(constrained, Placement.NEW_PIECE, form.name());
         });
     }
 
@@ -467,8 +471,13 @@ public final class GenerationViewModel {
     }
 
     private void startRun(GenerationRequest request, Placement placement) {
+        startRun(request, placement, null);
+    }
+
+    private void startRun(GenerationRequest request, Placement placement, String keptForm) {
         stop();
         runRequest = request;
+        runKeptForm = keptForm;
         long thisRun = ++run;
         runRaw.setLength(0);
         runTokens = 0;
@@ -549,6 +558,7 @@ public final class GenerationViewModel {
         job = null;
         if (result != null) {
             lastRequest = runRequest;
+            lastKeptForm = runKeptForm;
             lastResult.set(result);
             note.set(result.note());
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
@@ -591,7 +601,7 @@ public final class GenerationViewModel {
         return Optional.of(new GenerationRecord(info.name(), modelHash, result.prompt(), lastRequest.format().id(),
                 lastRequest.settings(), info.device().name(), result.rawText(), result.tokenIds(), result.finishReason(),
                 result.promptTokens(), result.generatedTokens(), result.promptMillis(), result.generationMillis(),
-                result.meanLogProb(), result.note()));
+                result.meanLogProb(), result.note(), lastKeptForm));
     }
 
     private static String normalise(String text) {

@@ -15,6 +15,7 @@ import dev.kigo.library.SortOrder;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.PoemCheck;
 import dev.kigo.ui.concurrent.FxExecutor;
+import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.Json;
 import javafx.beans.property.ObjectProperty;
@@ -283,9 +284,35 @@ public final class LibraryViewModel {
             if (fromKeywords) {
                 studio.keywordsProperty().set(piece.keywords());
             }
+            String keptForm = "";
+            if (reproduction.keepsForm()) {
+                Form form;
+                try {
+                    form = Form.parse(reproduction.keptForm());
+                } catch (IllegalArgumentException e) {
+                    studio.showError("Piece " + piece.id() + " was kept to a form this Kigo does not know ("
+                            + reproduction.keptForm() + "): " + e.getMessage());
+                    return;
+                }
+                restoreForm(form);
+                keptForm = ", kept to the form " + form.name();
+            }
+            studio.keepFormProperty().set(reproduction.keepsForm());
             notice.set("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
-                    + "): press Generate to write it again.");
+                    + keptForm + "): press Generate to write it again.");
         });
+    }
+
+    /** Chooses {@code form} in the studio: haiku or tanka by name, any other pattern as the custom pattern. */
+    private void restoreForm(Form form) {
+        if (form.equals(Form.HAIKU)) {
+            studio.formProperty().set(FormChoice.HAIKU);
+        } else if (form.equals(Form.TANKA)) {
+            studio.formProperty().set(FormChoice.TANKA);
+        } else {
+            studio.customPatternProperty().set(form.pattern());
+            studio.formProperty().set(FormChoice.CUSTOM);
+        }
     }
 
     // Detail text (plain strings, so the view only shows them)
@@ -320,8 +347,9 @@ public final class LibraryViewModel {
         SamplingSettings s = reproduction.settings();
         String sampling = s.beams() > 1 ? s.beams() + " beams"
                 : String.format(Locale.ROOT, "temperature %.2f, top-k %d, top-p %.2f, min-p %.2f", s.temperature(), s.topK(), s.topP(), s.minP());
-        return String.format(Locale.ROOT, "Model %s · seed %d · %s · repetition penalty %.2f · max %d tokens",
-                reproduction.modelName(), s.seed(), sampling, s.repetitionPenalty(), s.maxTokens());
+        return String.format(Locale.ROOT, "Model %s · seed %d · %s · repetition penalty %.2f · max %d tokens%s",
+                reproduction.modelName(), s.seed(), sampling, s.repetitionPenalty(), s.maxTokens(),
+                reproduction.keepsForm() ? " · kept to the form " + reproduction.keptForm() : "");
     }
 
     /** One line for the list: the first line of the poem (or its title), with a star for favourites. */

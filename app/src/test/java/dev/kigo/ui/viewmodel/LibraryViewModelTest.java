@@ -141,6 +141,39 @@ class LibraryViewModelTest {
     }
 
     @Test
+    void reproduceRestoresTheKeepFormSwitchAndTheFormItWasKeptTo() throws Exception {
+        studio.keywordsProperty().set("heron, dusk");
+        library.setGenerationSource(() -> Optional.of(generated(7).withKeptForm("3-5-3")));
+        library.save("a heron\nwaits by the water\nthen the dark");
+        await("kept saved", () -> library.pieces().size() == 1);
+        library.setGenerationSource(() -> Optional.of(generated(8)));
+        library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
+        await("free saved", () -> library.pieces().size() == 2);
+        Piece free = library.pieces().get(0);
+        Piece kept = library.pieces().get(1);
+        assertEquals("3-5-3", studio.library().orElseThrow().pieces().reproduction(kept.id()).orElseThrow().keptForm());
+
+        library.selectedProperty().set(kept);
+        await("kept summary", () -> library.selectedSettingsProperty().get().contains("kept to the form 3-5-3"));
+        studio.keepFormProperty().set(false);
+        studio.formProperty().set(dev.kigo.ui.settings.FormChoice.HAIKU);
+        library.reproduceSelected();
+        await("kept reproduce", () -> studio.sampling().getSettings().seed() == 7);
+        assertTrue(studio.keepFormProperty().get());
+        assertEquals(dev.kigo.ui.settings.FormChoice.CUSTOM, studio.formProperty().get());
+        assertEquals("3-5-3", studio.customPatternProperty().get());
+        assertEquals(dev.kigo.prosody.Form.parse("3-5-3"), studio.prosody().formProperty().get());
+
+        // A free generation is reproduced free: the switch goes off.
+        library.selectedProperty().set(free);
+        await("free summary", () -> library.selectedSettingsProperty().get().contains("seed 8"));
+        assertFalse(library.selectedSettingsProperty().get().contains("kept to the form"));
+        library.reproduceSelected();
+        await("free reproduce", () -> studio.sampling().getSettings().seed() == 8);
+        assertFalse(studio.keepFormProperty().get());
+    }
+
+    @Test
     void verdictLineNamesTheFormAndTheCounts() throws Exception {
         studio.prosody().use(dev.kigo.prosody.Prosody.loadDefault());
         library.save("an old silent pond\na frog jumps into the pond\nsplash! silence again");

@@ -15,8 +15,11 @@ final class FormAutomaton {
     static final String PUNCTUATION = ",.;:!?-\u2013\u2014\u2026\"\u201C\u201D";
     /** Most punctuation characters one token may carry ("..." yes, a ruler of dashes no). */
     static final int MAX_PUNCTUATION_IN_TOKEN = 3;
-    /** Tokens in a row without a letter or line break after which only words or a line break may come. */
-    static final int MAX_PUNCTUATION_RUN = 4;
+    /**
+     * Tokens in a row without a letter or line break after which only words, a lone space or a line break may come.
+     * With {@link #punctuationMayFollow} this keeps out padding such as ". . . ." and ", - ;".
+     */
+    static final int MAX_PUNCTUATION_RUN = 2;
 
     private final int[] targets;
     private final LineLayout layout;
@@ -86,6 +89,20 @@ final class FormAutomaton {
                 && (sumsIfWordEnds(state) >>> target(state) & 1) != 0;
     }
 
+    /**
+     * Whether a token without letters or a line break (other than a lone space) may come next: not once the run
+     * limit is reached, and not straight after another such token that ended in punctuation (". ." or ", -").
+     */
+    static boolean punctuationMayFollow(LineState state) {
+        return state.punctuationRun < MAX_PUNCTUATION_RUN
+                && !(state.punctuationRun >= 1 && state.previous == LineState.PUNCTUATION);
+    }
+
+    /** A word of one letter so far ("W", "a"): no hyphen may follow it directly (W-A-R spelled out). */
+    static boolean isSingleLetter(String word) {
+        return word.length() == 1 && word.charAt(0) != '\'';
+    }
+
     /** Whether a (normalised) character may ever appear in constrained text of this layout. */
     static boolean isAllowedChar(char c, LineLayout layout) {
         return isWordChar(c) || c == ' ' || c == layout.separator || c != 0 && c == layout.closing
@@ -108,6 +125,7 @@ final class FormAutomaton {
         }
         boolean wordChanged = false;
         boolean lettersOrBreak = false;
+        boolean punctuationMayFollow = punctuationMayFollow(state);
         for (int i = 0; i < text.length() && !state.finished; i++) {
             char c = text.charAt(i);
             byte previous = state.previous;
@@ -115,6 +133,9 @@ final class FormAutomaton {
             if (isWordChar(c)) {
                 if (layout.spaced && lineStart && !lenient) {
                     return false;
+                }
+                if (c == '\'' && previous != LineState.LETTER && !lenient) {
+                    return false; // a clitic ('t, 's) only continues a word, never starts one
                 }
                 boolean capital = c >= 'A' && c <= 'Z';
                 boolean firstLetter = !WordMeasure.hasLetter(state.word);
@@ -160,6 +181,9 @@ final class FormAutomaton {
                 if (layout.spaced && lineStart && !lenient) {
                     return false;
                 }
+                if (c == '-' && previous == LineState.LETTER && isSingleLetter(state.word) && !lenient) {
+                    return false; // W-A-R: letters spelled out with hyphens
+                }
                 if (!endWord(state, lenient)) {
                     return false;
                 }
@@ -169,7 +193,7 @@ final class FormAutomaton {
             }
         }
         // A lone space is exempt: it cannot repeat (no double spaces) and may be needed before a separator.
-        if (!lettersOrBreak && !lenient && state.punctuationRun >= MAX_PUNCTUATION_RUN && !text.equals(" ")) {
+        if (!lettersOrBreak && !lenient && !punctuationMayFollow && !text.equals(" ")) {
             return false;
         }
         state.punctuationRun = lettersOrBreak ? 0 : state.punctuationRun + 1;

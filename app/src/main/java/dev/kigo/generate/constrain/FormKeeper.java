@@ -93,7 +93,7 @@ final class FormKeeper implements LogitsProcessor {
         byte previous = s.previous;
         boolean lineStart = previous == LineState.START || previous == LineState.SEPARATOR;
         boolean spaceFits = previous != LineState.SPACE && (spaced || !lineStart);
-        boolean punctuationLeft = s.punctuationRun < FormAutomaton.MAX_PUNCTUATION_RUN && endSums != 0;
+        boolean punctuationLeft = FormAutomaton.punctuationMayFollow(s) && endSums != 0;
         // A token passes when the word it starts needs no more syllables than these limits (-1: never).
         int wordStartLimit = spaceFits && endSums != 0 ? target - Long.numberOfTrailingZeros(endSums) : -1;
         boolean continuing = previous == LineState.LETTER;
@@ -120,6 +120,9 @@ final class FormKeeper implements LogitsProcessor {
         int unknownCount = 0;
         if (!continuing) {
             forbidTail(logits, table.letters(), gluedLimit);
+            for (int id : table.apostropheLetters()) {
+                logits[id] = negative;
+            }
         } else {
             // Every bare-letter token is forbidden except the dictionary continuations that fit, and the model's
             // favourite few that leave the dictionary (tried with the estimator below).
@@ -171,6 +174,10 @@ final class FormKeeper implements LogitsProcessor {
         }
         if (!barePunctuation) {
             for (int id : table.barePunctuation()) {
+                logits[id] = negative;
+            }
+        } else if (continuing && FormAutomaton.isSingleLetter(s.word)) {
+            for (int id : table.hyphenPunctuation()) {
                 logits[id] = negative;
             }
         }

@@ -49,6 +49,10 @@ final class TokenTable {
     private final int[] barePunctuation;
     private final int[] loneSpaces;
     private final int[] forbidden;
+    /** Bare-letter tokens that begin with an apostrophe ("'t", "'s"): only a word in progress may take them. */
+    private final int[] apostropheLetters;
+    /** Bare punctuation that begins with a hyphen: not straight after a one-letter word ("W-"). */
+    private final int[] hyphenPunctuation;
     private final TrieNode letterTrie;
     /** Bare-letter tokens whose first letter is a capital. */
     private int[] capitalLetterTokens;
@@ -93,7 +97,14 @@ final class TokenTable {
         List<Integer> bare = new ArrayList<>();
         List<Integer> spaces = new ArrayList<>();
         List<Integer> never = new ArrayList<>();
+        List<Integer> apostrophes = new ArrayList<>();
+        List<Integer> hyphens = new ArrayList<>();
         for (int id = 0; id < kinds.length; id++) {
+            if (kinds[id] == LETTERS && texts[id].charAt(0) == '\'') {
+                apostrophes.add(id);
+            } else if (kinds[id] == PUNCTUATION && texts[id].charAt(0) == '-') {
+                hyphens.add(id);
+            }
             switch (kinds[id]) {
                 case WORD_START -> wordStartIds.add(id);
                 case LETTERS -> letterIds.add(id);
@@ -108,6 +119,8 @@ final class TokenTable {
         this.barePunctuation = bare.stream().mapToInt(Integer::intValue).toArray();
         this.loneSpaces = spaces.stream().mapToInt(Integer::intValue).toArray();
         this.forbidden = never.stream().mapToInt(Integer::intValue).toArray();
+        this.apostropheLetters = apostrophes.stream().mapToInt(Integer::intValue).toArray();
+        this.hyphenPunctuation = hyphens.stream().mapToInt(Integer::intValue).toArray();
         this.layout = layout;
         this.measure = measure;
         this.endOfTextId = endOfTextId;
@@ -139,6 +152,9 @@ final class TokenTable {
             }
             texts[id] = text;
             byte kind = kindOf(text);
+            if (kind == WORD_START && text.charAt(1) == '\'') {
+                kind = FORBIDDEN; // " 't": a clitic never starts a word
+            }
             kinds[id] = kind;
             leadingSpace[id] = text.charAt(0) == ' ';
             if (kind == WORD_START) {
@@ -305,6 +321,16 @@ final class TokenTable {
 
     int[] forbidden() {
         return forbidden;
+    }
+
+    /** Bare-letter tokens beginning with an apostrophe ("'t"), allowed only to continue a word. */
+    int[] apostropheLetters() {
+        return apostropheLetters;
+    }
+
+    /** Bare punctuation tokens beginning with a hyphen, refused straight after a one-letter word. */
+    int[] hyphenPunctuation() {
+        return hyphenPunctuation;
     }
 
     /** The bare-letter tokens after which {@code word} is still the start of some dictionary word. */

@@ -74,6 +74,29 @@ class FastPathAgreementTest {
         assertTrue(statesChecked >= walks * 5, "walks long enough to matter: " + statesChecked);
     }
 
+    @Test
+    void maskAgreesWithTheRulesAfterPaddingCliticsAndSpelledLetters() {
+        TokenTable table = ConstraintFixtures.gpt2Constraint().table(LineLayout.BRACKETED);
+        FormAutomaton automaton = new FormAutomaton(Form.HAIKU, LineLayout.BRACKETED, table.measure());
+        TextTokenizer gpt2 = ConstraintFixtures.gpt2();
+        for (String sofar : new String[] {" late winter dusk.", " late winter dusk. ", " late winter dusk,",
+                " late winter dusk", " I am W", " I am a", " I am war", " late winter dusk. /"}) {
+            int[] ids = gpt2.encode(sofar);
+            FormKeeper keeper = new FormKeeper(table, automaton);
+            LineState state = keeper.stateFor(ids).copy();
+            float[] masked = new float[table.size()];
+            keeper.process(masked, ids);
+            for (int id = 0; id < table.size(); id++) {
+                boolean fast = masked[id] != Float.NEGATIVE_INFINITY;
+                boolean rules = byRules(table, automaton, state, id);
+                if (fast != rules && !(rules && isUnknownContinuation(table, state, id))) {
+                    fail("mask " + (fast ? "allows" : "refuses") + " token " + id + " '" + gpt2.tokenText(id)
+                            + "' against the rules after '" + sofar + "'");
+                }
+            }
+        }
+    }
+
     private static boolean byRules(TokenTable table, FormAutomaton automaton, LineState state, int id) {
         if (id == table.endOfTextId()) {
             return automaton.canFinish(state);

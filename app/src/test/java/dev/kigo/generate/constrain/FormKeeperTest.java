@@ -97,6 +97,42 @@ class FormKeeperTest {
     }
 
     @Test
+    void punctuationCannotPadALineWithSpacedDots() {
+        Step dot = gpt2("5-7-5", " late winter dusk.");
+        assertFalse(dot.allows(" ."), "no '. .' runs");
+        assertFalse(dot.allows("."), "no punctuation token straight after another");
+        assertFalse(dot.allows(","));
+        assertTrue(dot.allows(" "), "a lone space may follow");
+        assertTrue(dot.allows(" the"), "and a word");
+        Step dotSpace = bytes("5-7-5", " late winter dusk. ");
+        assertFalse(dotSpace.allows("."), "at most 2 tokens in a row without letters");
+        assertTrue(dotSpace.allows("t"));
+        Step full = gpt2("5-7-5", " an old silent pond.");
+        assertTrue(full.allows(" /"), "a line break ends the run");
+        assertTrue(gpt2("5-7-5", " an old silent pond. /").allows(" the"));
+    }
+
+    @Test
+    void aCliticOnlyContinuesAWord() {
+        assertTrue(gpt2("5-7-5", " I don").allows("'t"), "glued to letters");
+        assertFalse(gpt2("5-7-5", " late winter dusk.").allows("'t"), "not after punctuation");
+        assertFalse(gpt2("5-7-5", " late winter dusk. ").allows("'t"), "not after a space");
+        assertFalse(gpt2("5-7-5", " late winter").allows(" '"), "not as the start of a word of its own");
+        assertFalse(bytes("5-7-5", " an old ").allows("'"));
+        assertTrue(bytes("5-7-5", " an old").allows("'"));
+    }
+
+    @Test
+    void noHyphenStraightAfterAOneLetterWord() {
+        assertFalse(gpt2("5-7-5", " I am W").allows("-"), "W-A-R: letters spelled out");
+        assertFalse(gpt2("5-7-5", " I am a").allows("-"));
+        assertTrue(gpt2("5-7-5", " I am war").allows("-"));
+        assertTrue(gpt2("5-7-5", " I am W").allows(" -"), "a spaced dash is punctuation, not spelling");
+        assertFalse(bytes("5-7-5", " I am W").allows("-"));
+        assertTrue(bytes("5-7-5", " I am an").allows("-"), "only one-letter words");
+    }
+
+    @Test
     void digitsSymbolsBracketsAccentsAndPiecesOfCharactersAreNeverAllowed() {
         Step step = gpt2("5-7-5", " an old");
         for (String token : new String[] {" 5", "1999", "(", " =", " #", "\n", "\t", " (", " [", "<"}) {

@@ -37,9 +37,10 @@ class KeepFormTest {
 
     @BeforeEach
     void start() throws Exception {
+        // The fixture tokenizes byte by byte, so a kept 3-5-3 of its random words needs far more than 60 tokens.
         StudioState d = StudioState.defaults();
         new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(d.window(), d.theme(), d.fontSize(),
-                d.sampling().withSeed(42).withMaxTokens(60), "", FormChoice.CUSTOM, "3-5-3",
+                d.sampling().withSeed(42).withMaxTokens(240), "", FormChoice.CUSTOM, "3-5-3",
                 GenerationMode.FROM_KEYWORDS, "autumn moon", GenerationTest.FIXTURE.toString(), true));
         app = runner.start(configDir, configDir);
         assertTrue(waitFor(30_000, () -> generation().keepFormAvailableProperty().get()),

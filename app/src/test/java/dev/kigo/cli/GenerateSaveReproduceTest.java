@@ -33,13 +33,8 @@ class GenerateSaveReproduceTest {
     @Test
     void savedGenerationReproducesTheSameTextWithTheSameModelAndSeed(@TempDir Path dataDir) throws Exception {
         Path bundle = Fixtures.bundle();
-        StringWriter err = new StringWriter();
-        int code = KigoCli.run(new String[] {"generate", "--model", bundle.toString(), "--keywords", "dog rain",
-                        "--n", "2", "--seed", "11", "--temperature", "1.2", "--top-p", "0.9", "--max-tokens", "24",
-                        "--save", "--data-dir", dataDir.toString()},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
-        assertTrue(err.toString().contains("saved as pieces"), err.toString());
+        generateTwoAndSave(bundle, dataDir, "--keywords", "dog rain", "--seed", "11", "--temperature", "1.2",
+                "--top-p", "0.9", "--max-tokens", "24");
 
         try (Library library = Library.open(dataDir.resolve(Library.FILE_NAME));
              LanguageModel model = LanguageModel.load(bundle)) {
@@ -66,13 +61,8 @@ class GenerateSaveReproduceTest {
     void aPieceKeptToTheFormIsStoredWithItsFormAndReproducesWithTheFormKeptAgain(@TempDir Path dataDir)
             throws Exception {
         Path bundle = Fixtures.bundle();
-        StringWriter err = new StringWriter();
-        int code = KigoCli.run(new String[] {"generate", "--model", bundle.toString(), "--keywords", "autumn moon",
-                        "--form", "5-7-5", "--n", "2", "--seed", "5", "--temperature", "1.1", "--max-tokens", "40",
-                        "--save", "--data-dir", dataDir.toString()},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
-        assertTrue(err.toString().contains("saved as pieces"), err.toString());
+        generateTwoAndSave(bundle, dataDir, "--keywords", "autumn moon", "--form", "5-7-5", "--seed", "5",
+                "--temperature", "1.1", "--max-tokens", "40");
 
         try (Library library = Library.open(dataDir.resolve(Library.FILE_NAME));
              LanguageModel model = LanguageModel.load(bundle)) {
@@ -103,5 +93,17 @@ class GenerateSaveReproduceTest {
             Piece piece = library.pieces().search(SearchQuery.all()).get(0);
             assertNull(library.pieces().reproduction(piece.id()).orElseThrow().keptForm());
         }
+    }
+
+    /** Runs `kigo generate --n 2 ... --save` on the fixture into {@code dataDir} and checks both pieces were saved. */
+    private static void generateTwoAndSave(Path bundle, Path dataDir, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("generate", "--model", bundle.toString(), "--n", "2"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--save", "--data-dir", dataDir.toString()));
+        StringWriter err = new StringWriter();
+        int code = KigoCli.run(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("saved as pieces"), err.toString());
     }
 }

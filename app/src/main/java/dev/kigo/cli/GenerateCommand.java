@@ -107,9 +107,11 @@ public final class GenerateCommand implements Callable<Integer> {
             requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
         }
         Form keptForm = form == null ? null : Form.parse(form);
+        // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
+        Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
             if (keptForm != null) {
-                SyllableConstraint keepForm = SyllableConstraint.create(model, Prosody.loadDefault());
+                SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
                 requests.replaceAll(request -> keepForm.constrain(request, keptForm));
             }
             Generator generator = new Generator(model);
@@ -136,7 +138,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 results = generator.generateBatch(requests, GenerationListener.NONE, new CancellationToken());
             }
             if (save) {
-                saveToLibrary(results, requests, model, keptForm, err);
+                saveToLibrary(results, requests, model, keptForm, prosody, err);
             }
             ObjectMapper mapper = new ObjectMapper();
             for (int i = 0; i < results.size(); i++) {
@@ -159,9 +161,8 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
-                               Form keptForm, PrintWriter err) throws java.io.IOException {
+                               Form keptForm, Prosody prosody, PrintWriter err) throws java.io.IOException {
         String modelHash = ModelHash.sha256(LanguageModel.graphFile(model.info().bundle()));
-        Prosody prosody = Prosody.loadDefault();
         try (Library library = libraryData.open(err)) {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {

@@ -230,7 +230,8 @@ say "jpackage --type app-image ($JPACKAGE_BIN)"
   --add-modules "$MODULES" \
   --jlink-options "$JLINK_OPTIONS" \
   --java-options '-Dkigo.home=$APPDIR' \
-  --java-options '-Dai.djl.offline=true'
+  --java-options '-Dai.djl.offline=true' \
+  --java-options '-XX:+UseZGC'
 rm -rf "$OUT/jpackage-tmp"
 say "app image: $OUT/Kigo ($(du -sh "$OUT/Kigo" | cut -f1))"
 

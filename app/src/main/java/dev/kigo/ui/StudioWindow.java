@@ -77,7 +77,9 @@ public final class StudioWindow {
         libraryPane.setPadding(new Insets(12));
         ScrollPane libraryScroll = new ScrollPane(libraryPane);
         libraryScroll.setFitToWidth(true);
-        generateTab = new Tab("Generate", sideScroll);
+        BorderPane generateSide = new BorderPane(sideScroll);
+        generateSide.setBottom(generationPanel.actions());
+        generateTab = new Tab("Generate", generateSide);
         generateTab.setId("generate-tab");
         libraryTab = new Tab("Library", libraryScroll);
         libraryTab.setId("library-tab");

@@ -47,7 +47,7 @@ class GenerationTest {
         StudioState state = StudioState.defaults();
         new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(state.window(), state.theme(),
                 state.fontSize(), state.sampling().withMaxTokens(100), "", state.form(), state.customPattern(),
-                GenerationMode.CONTINUE_TEXT, "old pond", FIXTURE.toString(), false));
+                GenerationMode.CONTINUE_TEXT, "old pond", System.getProperty("kigo.test.model", FIXTURE.toString()), false));
         app = runner.start(configDir, configDir);
         assertTrue(waitFor(20_000, () -> generation().modelReadyProperty().get()),
                 () -> "model loads: " + generation().modelStatusProperty().get() + " / " + app.window().model().errorMessageProperty().get());
@@ -195,10 +195,12 @@ class GenerationTest {
         });
         assertTrue(waitFor(120_000, () -> tokens.size() >= runs && !generation().runningProperty().get()),
                 () -> tokens + " " + app.window().model().errorMessageProperty().get());
+        String longest = onFx(() -> recorder.longest(5));
         List<Double> gaps = onFx(() -> {
             recorder.stop();
             return recorder.gapsMillis();
         });
+        System.out.println("longest gaps: " + longest);
         int total = tokens.stream().mapToInt(Integer::intValue).sum();
         System.out.printf("pulse gaps while streaming %d tokens in %d runs: %s%n", total, tokens.size(), PulseGapRecorder.summary(gaps));
         assertTrue(total > 300, "enough tokens streamed to matter: " + total);

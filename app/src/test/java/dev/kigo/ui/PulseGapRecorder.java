@@ -14,12 +14,17 @@ import java.util.Locale;
 final class PulseGapRecorder extends AnimationTimer {
 
     private final List<Long> gapsNanos = new ArrayList<>();
+    /** JVM uptime (ms) at the end of each gap, to line gaps up with GC or JIT logs. */
+    private final List<Long> endsUptimeMillis = new ArrayList<>();
+    private final long uptimeOffsetNanos = System.nanoTime()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     private long last = -1;
 
     @Override
     public void handle(long now) {
         if (last >= 0) {
             gapsNanos.add(now - last);
+            endsUptimeMillis.add((now - uptimeOffsetNanos) / 1_000_000L);
         }
         last = now;
     }
@@ -33,6 +38,21 @@ final class PulseGapRecorder extends AnimationTimer {
     /** Copy of the gaps so far, in milliseconds; call on the FX thread. */
     List<Double> gapsMillis() {
         return gapsNanos.stream().map(n -> n / 1e6).toList();
+    }
+
+    /** The {@code count} longest gaps as "ms@uptime", longest first; call on the FX thread. */
+    String longest(int count) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < gapsNanos.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(gapsNanos.get(b), gapsNanos.get(a)));
+        StringBuilder text = new StringBuilder();
+        for (int i : order.subList(0, Math.min(count, order.size()))) {
+            text.append(String.format(Locale.ROOT, "%.1f ms at pulse %d (uptime %d ms); ", gapsNanos.get(i) / 1e6, i,
+                    endsUptimeMillis.get(i)));
+        }
+        return text.toString();
     }
 
     static double max(List<Double> values) {

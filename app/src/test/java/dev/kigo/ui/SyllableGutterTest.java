@@ -2,7 +2,7 @@ package dev.kigo.ui;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
-import javafx.scene.control.Label;
+import dev.kigo.ui.view.GutterMark;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class SyllableGutterTest {
     }
 
     private String gutter(int paragraph) throws Exception {
-        return onFx(() -> ((Label) area().getParagraphGraphic(paragraph)).getText());
+        return onFx(() -> ((GutterMark) area().getParagraphGraphic(paragraph)).getText());
     }
 
     private boolean flagged(int paragraph) throws Exception {
@@ -82,10 +82,10 @@ class SyllableGutterTest {
     void hoveringTheGutterExplainsEachWordAndItsSource() throws Exception {
         robot.clickOn("#poem-area").write("an old silent pond");
         assertTrue(waitFor(3_000, () -> gutter(0).equals("5/5 ✓")));
-        Label label = onFx(() -> (Label) area().getParagraphGraphic(0));
+        GutterMark label = onFx(() -> (GutterMark) area().getParagraphGraphic(0));
         robot.moveTo(label);
-        assertTrue(waitFor(2_000, () -> label.getTooltip() != null));
-        String tooltip = onFx(() -> label.getTooltip().getText());
+        assertTrue(waitFor(2_000, () -> label.tooltip() != null));
+        String tooltip = onFx(() -> label.tooltip().getText());
         assertTrue(tooltip.startsWith("Fits: 5 of 5 syllables."), tooltip);
         assertTrue(tooltip.contains("silent  2  dictionary"), tooltip);
     }

@@ -8,6 +8,7 @@ import dev.kigo.ui.viewmodel.GenerationViewModel;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -26,6 +27,7 @@ public final class GenerationPanel extends VBox {
     final Button regenerate = new Button("Regenerate");
     final Button continueButton = new Button("Continue");
     final Button accept = new Button("Accept");
+    private final VBox actions = new VBox(6);
 
     public GenerationPanel(StudioViewModel model, GenerationViewModel generation, PoemEditor editor, GenerationCommands commands) {
         setSpacing(8);
@@ -120,7 +122,18 @@ public final class GenerationPanel extends VBox {
         continueButton.setTooltip(new Tooltip("Let the model go on from the text (Shortcut+Shift+Enter)"));
         accept.setTooltip(new Tooltip("Keep the pending text as yours (Shortcut+Shift+A)"));
         FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept);
+        actions.getStyleClass().add("generation-actions");
+        actions.getChildren().addAll(buttons, generationNote);
 
-        getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), patternError, keepRow, keepNote, buttons, generationNote);
+        getChildren().addAll(title, mode, keywords, new HBox(6, form, pattern), patternError, keepRow, keepNote);
+    }
+
+    /**
+     * The buttons and the note of the last run, to be placed where they stay in view. Kept out of the scrolling
+     * panel on purpose too: a scroll pane caches its content as one image, and buttons that change state at every
+     * start and end of a run would have it repainted whole each time.
+     */
+    public Node actions() {
+        return actions;
     }
 }

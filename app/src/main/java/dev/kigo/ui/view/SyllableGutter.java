@@ -8,9 +8,7 @@ import dev.kigo.ui.viewmodel.ProsodyViewModel.CheckedText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
@@ -38,31 +36,29 @@ final class SyllableGutter implements IntFunction<Node> {
 
     @Override
     public Node apply(int paragraph) {
-        Label label = new Label();
-        label.getStyleClass().add("syllable-gutter");
-        label.setAlignment(Pos.CENTER_RIGHT);
+        GutterMark mark = new GutterMark();
         // The binding observes the check weakly, so labels of scrolled-away lines can be collected.
         ObjectBinding<List<LineResult>> lines = Bindings.createObjectBinding(() -> {
             CheckedText checked = prosody.checkedProperty().get();
             return checked == null ? List.of() : checked.linesOfParagraph(paragraph);
         }, prosody.checkedProperty());
-        label.textProperty().bind(Bindings.createStringBinding(() -> gutterText(lines.get()), lines));
-        lines.addListener((obs, old, now) -> restyle(label, now));
-        restyle(label, lines.get());
+        mark.textProperty().bind(Bindings.createStringBinding(() -> gutterText(lines.get()), lines));
+        lines.addListener((obs, old, now) -> restyle(mark, now));
+        restyle(mark, lines.get());
         // The tooltip is made on first hover: graphics are recreated whenever their line changes, often while
         // the model streams, and a Tooltip per line per change is needless work for the FX thread.
-        label.setOnMouseEntered(e -> {
-            if (label.getTooltip() == null && !explanation(lines.get()).isEmpty()) {
+        mark.setOnMouseEntered(e -> {
+            if (mark.tooltip() == null && !explanation(lines.get()).isEmpty()) {
                 Tooltip tooltip = new Tooltip();
                 tooltip.setShowDelay(Duration.millis(250));
                 tooltip.setShowDuration(Duration.seconds(30));
                 tooltip.getStyleClass().add("syllable-tooltip");
                 tooltip.textProperty().bind(Bindings.createStringBinding(() -> explanation(lines.get()), lines));
-                label.setTooltip(tooltip);
+                mark.installTooltip(tooltip);
             }
         });
-        label.setUserData(lines); // keeps the binding alive as long as the label
-        return label;
+        mark.setUserData(lines); // keeps the binding alive as long as the mark
+        return mark;
     }
 
     /** The hover text for the lines of one paragraph; empty when nothing is measured. */
@@ -71,13 +67,13 @@ final class SyllableGutter implements IntFunction<Node> {
                 .collect(Collectors.joining("\n\n"));
     }
 
-    private static void restyle(Label label, List<LineResult> lines) {
+    private static void restyle(GutterMark mark, List<LineResult> lines) {
         boolean measured = lines.stream().anyMatch(l -> l.verdict() != Verdict.BLANK);
         boolean broken = lines.stream().anyMatch(l -> l.verdict() == Verdict.SHORT || l.verdict() == Verdict.LONG
                 || l.verdict() == Verdict.EXTRA);
-        label.pseudoClassStateChanged(BROKEN, broken);
-        label.pseudoClassStateChanged(OK, measured && !broken && lines.stream().anyMatch(l -> l.verdict() == Verdict.OK));
-        label.pseudoClassStateChanged(ESTIMATED, lines.stream().anyMatch(LineResult::hasEstimates));
+        mark.pseudoClassStateChanged(BROKEN, broken);
+        mark.pseudoClassStateChanged(OK, measured && !broken && lines.stream().anyMatch(l -> l.verdict() == Verdict.OK));
+        mark.pseudoClassStateChanged(ESTIMATED, lines.stream().anyMatch(LineResult::hasEstimates));
     }
 
     static String gutterText(List<LineResult> lines) {

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * Loads the model and runs generations for the editor. Token events travel from the generating thread through
@@ -78,10 +77,12 @@ public final class GenerationViewModel {
     private record FailedItem(long run, Throwable failure) implements StreamItem { }
 
     /**
-     * Tokens reach the editor at most this often. Each update costs the editor a relayout of the line being
-     * written; twenty a second reads as live and leaves the FX thread free for typing and painting in between.
+     * Tokens reach the editor at most this often. Each update costs the editor a new cell for the line being
+     * written (CSS, layout, a repaint); ten a second still reads as live, and measured on two cores it kept every
+     * frame under 50 ms, where twenty a second let the first runs after start-up reach 50-64 ms
+     * (docs/benchmarks.md, "Studio").
      */
-    static final long EDITOR_UPDATE_INTERVAL_MILLIS = 50;
+    static final long EDITOR_UPDATE_INTERVAL_MILLIS = 100;
 
     // Properties
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
@@ -101,7 +102,7 @@ public final class GenerationViewModel {
 
     private final StudioViewModel studio;
     private final FxExecutor executor;
-    private final Consumer<StreamItem> stream;
+    private final FxExecutor.Batcher<StreamItem> stream;
     private Output output;
     private LanguageModel model;
     private Generator generator;
@@ -482,6 +483,7 @@ public final class GenerationViewModel {
         runRaw.setLength(0);
         runTokens = 0;
         runStartNanos = System.nanoTime();
+        stream.holdForOneInterval();
         running.set(true);
         speed.set("");
         note.set("");

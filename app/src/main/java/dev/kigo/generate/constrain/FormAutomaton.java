@@ -13,6 +13,8 @@ import dev.kigo.prosody.Form;
 final class FormAutomaton {
     /** Punctuation that adds no syllables and keeps the text readable. */
     static final String PUNCTUATION = ",.;:!?-\u2013\u2014\u2026\"\u201C\u201D";
+    /** Marks a word may not be glued to ("dusk.ow", "rain,wind"): after them comes a space, a line break or more marks. */
+    static final String STOPS = ",.;:!?\u2026";
     /** Most punctuation characters one token may carry ("..." yes, a ruler of dashes no). */
     static final int MAX_PUNCTUATION_IN_TOKEN = 3;
     /**
@@ -130,9 +132,14 @@ final class FormAutomaton {
             char c = text.charAt(i);
             byte previous = state.previous;
             boolean lineStart = previous == LineState.START || previous == LineState.SEPARATOR;
+            boolean afterStop = state.afterStop;
+            state.afterStop = false;
             if (isWordChar(c)) {
                 if (layout.spaced && lineStart && !lenient) {
                     return false;
+                }
+                if (afterStop && !lenient) {
+                    return false; // "dusk.ow": a word after a full stop or comma comes after a space
                 }
                 if (c == '\'' && previous != LineState.LETTER && !lenient) {
                     return false; // a clitic ('t, 's) only continues a word, never starts one
@@ -188,6 +195,7 @@ final class FormAutomaton {
                     return false;
                 }
                 state.previous = LineState.PUNCTUATION;
+                state.afterStop = STOPS.indexOf(c) >= 0;
             } else if (!lenient) {
                 return false;
             }

@@ -97,7 +97,7 @@ final class FormKeeper implements LogitsProcessor {
         // A token passes when the word it starts needs no more syllables than these limits (-1: never).
         int wordStartLimit = spaceFits && endSums != 0 ? target - Long.numberOfTrailingZeros(endSums) : -1;
         boolean continuing = previous == LineState.LETTER;
-        int gluedLimit = continuing || spaced && lineStart ? -1 : target - s.fewestSums();
+        int gluedLimit = continuing || spaced && lineStart || s.afterStop ? -1 : target - s.fewestSums();
         boolean spacedPunctuation = punctuationLeft && spaceFits;
         boolean barePunctuation = punctuationLeft && !(spaced && lineStart);
         if (continuing) {

@@ -27,6 +27,8 @@ final class LineState {
     boolean finished;
     /** Tokens in a row without a letter or a line break (spaces, punctuation). */
     int punctuationRun;
+    /** The text ends with a mark after which a word needs a space first ({@link FormAutomaton#STOPS}). */
+    boolean afterStop;
 
     LineState copy() {
         LineState copy = new LineState();
@@ -43,6 +45,7 @@ final class LineState {
         previous = other.previous;
         finished = other.finished;
         punctuationRun = other.punctuationRun;
+        afterStop = other.afterStop;
     }
 
     /** The fewest syllables the finished words of this line add up to. */

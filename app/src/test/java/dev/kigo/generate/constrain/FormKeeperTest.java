@@ -123,6 +123,17 @@ class FormKeeperTest {
     }
 
     @Test
+    void aWordIsNeverGluedToAFullStopOrAComma() {
+        Step dot = gpt2("5-7-5", " late winter dusk.");
+        assertFalse(dot.allows("ow"), "dusk.ow");
+        assertTrue(dot.allows(" now"), "a space first");
+        assertFalse(gpt2("5-7-5", " rain,").allows("wind"));
+        assertFalse(bytes("5-7-5", " late winter dusk!").allows("t"));
+        assertTrue(bytes("5-7-5", " late winter dusk! ").allows("t"));
+        assertTrue(gpt2("5-7-5", " a well-").allows("known"), "a hyphen still joins a compound");
+    }
+
+    @Test
     void noHyphenStraightAfterAOneLetterWord() {
         assertFalse(gpt2("5-7-5", " I am W").allows("-"), "W-A-R: letters spelled out");
         assertFalse(gpt2("5-7-5", " I am a").allows("-"));

@@ -2,6 +2,8 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kigo.library.DataDirectory;
+import dev.kigo.library.Library;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
 import dev.kigo.prosody.PoemCheck;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,14 +50,30 @@ public final class CountCommand implements Callable<Integer> {
     @Option(names = "--estimate", description = "Count every word with the estimator alone, never looking the whole word up.")
     boolean estimate;
 
-    @Option(names = "--user-dictionary", paramLabel = "FILE", description = "A user dictionary of overrides (word syllables [phones]).")
+    @Option(names = "--user-dictionary", paramLabel = "FILE",
+            description = "A file of overrides (word syllables [phones]), on top of the words taught in the studio.")
     Path userDictionary;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the library whose user words count (default: as for `kigo library`).")
+    Path dataDirectory;
 
     @Override
     public Integer call() throws IOException {
         Form parsedForm = Form.parse(form);
         String poem = text.isEmpty() || text.equals(List.of("-")) ? readStdin() : String.join(" ", text);
-        UserDictionary user = userDictionary == null ? new UserDictionary() : UserDictionary.load(userDictionary);
+        UserDictionary user = new UserDictionary();
+        // The words the poet taught the studio count here too; no library yet means none taught.
+        Path libraryFile = DataDirectory.libraryFile(DataDirectory.resolve(dataDirectory));
+        if (Files.isRegularFile(libraryFile)) {
+            try (Library library = Library.open(libraryFile)) {
+                library.setAside().ifPresent(notice -> spec.commandLine().getErr().println("kigo: warning: " + notice.message()));
+                library.dictionary().copyInto(user);
+            }
+        }
+        if (userDictionary != null) {
+            UserDictionary.load(userDictionary).entries().forEach(user::put);
+        }
         Prosody prosody = new Prosody(PronouncingDictionary.loadDefault(), user);
         if (estimate) {
             prosody = prosody.estimatorOnly();

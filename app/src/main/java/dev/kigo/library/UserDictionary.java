@@ -49,6 +49,17 @@ public final class UserDictionary {
     }
 
     /** Every word, alphabetically. */
+    /** Adds every word here to the syllable counter's overrides (the studio and {@code kigo count} both read them). */
+    public void copyInto(dev.kigo.prosody.UserDictionary overrides) {
+        for (UserWord word : all()) {
+            if (word.phonemes().isPresent()) {
+                overrides.put(word.word(), word.phonemes().get());
+            } else {
+                overrides.put(word.word(), word.syllables());
+            }
+        }
+    }
+
     public List<UserWord> all() {
         return database.list("Could not read the dictionary", "SELECT * FROM user_word ORDER BY word",
                 UserDictionary::word);

@@ -2,11 +2,15 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kigo.library.Library;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +20,16 @@ class CountCommandTest {
 
     private record Run(int exitCode, String out, String err) { }
 
+    /** An empty data folder: the poet's own library must not change what these tests count. */
+    @TempDir
+    Path dataDir;
+
     private Run count(String... args) {
+        String[] withData = new String[args.length + 2];
+        withData[0] = "--data-dir";
+        withData[1] = dataDir.toString();
+        System.arraycopy(args, 0, withData, 2, args.length);
+        args = withData;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new CountCommand());
@@ -73,5 +86,19 @@ class CountCommandTest {
     @Test
     void anUnknownFormFailsWithExitCodeOne() {
         assertEquals(1, KigoCli.run(new String[] {"count", "--form", "sonnet", "old pond"}));
+    }
+
+    @Test
+    void wordsTaughtInTheStudioCountHere() throws Exception {
+        Path libraryFile = dataDir.resolve(Library.FILE_NAME);
+        assertTrue(count("--json", "wisteria").exitCode() == 0);
+        assertFalse(Files.exists(libraryFile), "counting never creates a library");
+        try (Library library = Library.open(libraryFile)) {
+            library.dictionary().put("wisteria", 3, null);
+        }
+        JsonNode word = new ObjectMapper().readTree(count("--json", "wisteria dusk").out())
+                .get("lines").get(0).get("words").get(0);
+        assertEquals(3, word.get("syllables").asInt());
+        assertEquals("USER", word.get("source").asText());
     }
 }

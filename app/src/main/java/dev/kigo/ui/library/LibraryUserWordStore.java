@@ -2,7 +2,6 @@ package dev.kigo.ui.library;
 
 import dev.kigo.library.Library;
 import dev.kigo.library.LibraryException;
-import dev.kigo.library.UserWord;
 import dev.kigo.prosody.UserDictionary;
 
 import java.io.IOException;
@@ -19,13 +18,7 @@ public final class LibraryUserWordStore implements UserWordStore {
     @Override
     public void loadInto(UserDictionary dictionary) throws IOException {
         try {
-            for (UserWord word : library.dictionary().all()) {
-                if (word.phonemes().isPresent()) {
-                    dictionary.put(word.word(), word.phonemes().get());
-                } else {
-                    dictionary.put(word.word(), word.syllables());
-                }
-            }
+            library.dictionary().copyInto(dictionary);
         } catch (LibraryException | IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

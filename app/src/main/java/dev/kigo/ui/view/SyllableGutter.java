@@ -5,8 +5,8 @@ import dev.kigo.prosody.Verdict;
 import dev.kigo.prosody.WordResult;
 import dev.kigo.ui.viewmodel.ProsodyViewModel;
 import dev.kigo.ui.viewmodel.ProsodyViewModel.CheckedText;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.ObjectBinding;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
@@ -37,28 +37,41 @@ final class SyllableGutter implements IntFunction<Node> {
     @Override
     public Node apply(int paragraph) {
         GutterMark mark = new GutterMark();
-        // The binding observes the check weakly, so labels of scrolled-away lines can be collected.
-        ObjectBinding<List<LineResult>> lines = Bindings.createObjectBinding(() -> {
-            CheckedText checked = prosody.checkedProperty().get();
-            return checked == null ? List.of() : checked.linesOfParagraph(paragraph);
-        }, prosody.checkedProperty());
-        mark.textProperty().bind(Bindings.createStringBinding(() -> gutterText(lines.get()), lines));
-        lines.addListener((obs, old, now) -> restyle(mark, now));
-        restyle(mark, lines.get());
-        // The tooltip is made on first hover: graphics are recreated whenever their line changes, often while
-        // the model streams, and a Tooltip per line per change is needless work for the FX thread.
+        // Every new check reaches every visible mark; a mark changes (and costs a layout) only if its line did.
+        InvalidationListener update = ignore -> show(mark, linesOf(paragraph));
+        prosody.checkedProperty().addListener(new WeakInvalidationListener(update));
+        mark.setUserData(update); // the listener lives as long as the mark, which the editor drops when scrolled away
+        show(mark, linesOf(paragraph));
+        // The tooltip is made on first hover and filled on each: graphics are recreated whenever their line
+        // changes, often while the model streams, and a Tooltip per line per change is needless work.
         mark.setOnMouseEntered(e -> {
-            if (mark.tooltip() == null && !explanation(lines.get()).isEmpty()) {
+            String explanation = explanation(linesOf(paragraph));
+            if (explanation.isEmpty()) {
+                return;
+            }
+            if (mark.tooltip() == null) {
                 Tooltip tooltip = new Tooltip();
                 tooltip.setShowDelay(Duration.millis(250));
                 tooltip.setShowDuration(Duration.seconds(30));
                 tooltip.getStyleClass().add("syllable-tooltip");
-                tooltip.textProperty().bind(Bindings.createStringBinding(() -> explanation(lines.get()), lines));
                 mark.installTooltip(tooltip);
             }
+            mark.tooltip().setText(explanation);
         });
-        mark.setUserData(lines); // keeps the binding alive as long as the mark
         return mark;
+    }
+
+    private List<LineResult> linesOf(int paragraph) {
+        CheckedText checked = prosody.checkedProperty().get();
+        return checked == null ? List.of() : checked.linesOfParagraph(paragraph);
+    }
+
+    private static void show(GutterMark mark, List<LineResult> lines) {
+        String text = gutterText(lines);
+        if (!text.equals(mark.getText())) {
+            mark.textProperty().set(text);
+        }
+        restyle(mark, lines);
     }
 
     /** The hover text for the lines of one paragraph; empty when nothing is measured. */

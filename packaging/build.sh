@@ -180,6 +180,7 @@ fi
 # Licences and the third-party list.
 mkdir -p "$INPUT/LICENSES"
 unzip -p "$INPUT"/lib/commons-csv-*.jar META-INF/LICENSE.txt > "$INPUT/LICENSES/Apache-2.0.txt"
+cp "$PKG"/licenses/*.txt "$INPUT/LICENSES/"
 OPENJDK_COPYRIGHT="$(ls /usr/share/doc/openjdk-17-jre-headless/copyright /usr/share/doc/openjdk-17-jdk-headless/copyright 2>/dev/null | head -1 || true)"
 if [[ -n "$OPENJDK_COPYRIGHT" ]]; then
   cp "$OPENJDK_COPYRIGHT" "$INPUT/LICENSES/OpenJDK-17-copyright.txt"

@@ -158,6 +158,11 @@ public final class StudioWindow {
 
     /** A piece copied from the library: a new stanza at the end of the editor. */
     private void appendToEditor(String text) {
+        if (generation.runningProperty().get()) {
+            // Accepting now would cut the run off from the editor mid-line.
+            model.showError("The model is still writing: stop it or let it finish, then copy the piece again.");
+            return;
+        }
         editor.acceptGenerated();
         String current = editor.text();
         String before = current.isBlank() ? "" : current.endsWith("\n\n") ? "" : current.endsWith("\n") ? "\n" : "\n\n";
@@ -239,8 +244,17 @@ public final class StudioWindow {
         openModel.setId("menu-open-model");
         Menu file = new Menu("_File", null, openModel, save, new SeparatorMenuItem(), quit);
 
-        MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> editor.area().undo());
-        MenuItem redo = item("Redo", shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN), () -> editor.area().redo());
+        // Not while the model writes: undoing its text would cut the run off from the editor.
+        MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> {
+            if (editor.area().isEditable()) {
+                editor.area().undo();
+            }
+        });
+        MenuItem redo = item("Redo", shortcut(KeyCode.Z, KeyCombination.SHIFT_DOWN), () -> {
+            if (editor.area().isEditable()) {
+                editor.area().redo();
+            }
+        });
         Menu edit = new Menu("_Edit", null, undo, redo);
 
         MenuItem generateItem = item("Generate", shortcut(KeyCode.ENTER), commands::generate);
@@ -254,6 +268,7 @@ public final class StudioWindow {
         regenerateItem.disableProperty().bind(idle.not());
         continueItem.disableProperty().bind(idle.not());
         stopItem.disableProperty().bind(generation.runningProperty().not());
+        acceptItem.disableProperty().bind(editor.pendingGeneratedProperty().not().or(generation.runningProperty()));
         Menu generate = new Menu("_Generate", null, generateItem, stopItem, regenerateItem, continueItem, acceptItem,
                 new SeparatorMenuItem(), newSeed);
 

@@ -55,6 +55,9 @@ public final class GenerationCommands implements GenerationViewModel.Output {
     }
 
     public void accept() {
+        if (generation.runningProperty().get()) {
+            return; // the run still writes into the pending text
+        }
         editor.acceptGenerated();
     }
 

@@ -83,6 +83,9 @@ public final class ProsodyDecorations {
         copy.setOnAction(e -> area.copy());
         MenuItem paste = new MenuItem("Paste");
         paste.setOnAction(e -> area.paste());
+        // While the model writes the editor is read-only; cut and paste would still change it.
+        cut.setDisable(!area.isEditable());
+        paste.setDisable(!area.isEditable());
         ContextMenu menu = new ContextMenu(cut, copy, paste);
         word.ifPresent(w -> {
             String text = w.word().text();

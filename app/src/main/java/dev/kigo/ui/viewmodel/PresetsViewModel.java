@@ -39,6 +39,8 @@ public final class PresetsViewModel {
     private final Consumer<String> reportProblem;
     private List<Preset> userPresets = List.of();
     private boolean restoring;
+    /** The stored presets could not be read: saving the (empty) list now would delete them. */
+    private boolean storeUnreadable;
 
     public PresetsViewModel(SamplingViewModel sampling, PresetStore store, Consumer<String> reportProblem) {
         this.sampling = sampling;
@@ -49,6 +51,7 @@ public final class PresetsViewModel {
             userPresets = loaded.presets().stream().filter(p -> !BuiltInPresets.isBuiltIn(p.name())).toList();
             defaultName.set(loaded.defaultName());
         } catch (IOException e) {
+            storeUnreadable = true;
             reportProblem.accept(e.getMessage() + " Only the built-in presets are available.");
         }
         refreshList();
@@ -158,6 +161,11 @@ public final class PresetsViewModel {
     }
 
     private boolean persist(List<Preset> newUserPresets, String newDefault) {
+        if (storeUnreadable) {
+            reportProblem.accept("Presets are not saved in this session: the stored ones could not be read, and saving"
+                    + " now would replace them. Restart Kigo once the library is readable again.");
+            return false;
+        }
         try {
             store.save(new UserPresets(newUserPresets, newDefault));
         } catch (IOException e) {

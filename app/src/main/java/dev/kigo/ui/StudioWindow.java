@@ -142,7 +142,14 @@ public final class StudioWindow {
 
     /** Loads the model the poet used last (or the shipped one) behind the open window. */
     public void loadStartupModel() {
-        generation.loadModel(model.startupModelDir(), StudioWindow.device(), true);
+        boolean remembered = !model.modelDirProperty().get().isBlank();
+        generation.loadModel(model.startupModelDir(), StudioWindow.device(), true, () -> { }, () -> {
+            if (remembered) {
+                // The folder used last no longer loads: next time (and now) the shipped model instead.
+                model.modelDirProperty().set("");
+                generation.loadModel(model.startupModelDir(), StudioWindow.device(), true);
+            }
+        });
     }
 
     /** Shows the library beside the editor with the caret in its search box (Shortcut+L). */
@@ -180,8 +187,9 @@ public final class StudioWindow {
         }
         java.io.File chosen = chooser.showDialog(stage);
         if (chosen != null) {
-            model.modelDirProperty().set(chosen.getAbsolutePath());
-            generation.loadModel(chosen.toPath(), StudioWindow.device(), false);
+            // Remembered for the next start only once it has loaded.
+            generation.loadModel(chosen.toPath(), StudioWindow.device(), false,
+                    () -> model.modelDirProperty().set(chosen.getAbsolutePath()), () -> { });
         }
     }
 

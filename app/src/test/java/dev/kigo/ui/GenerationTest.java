@@ -221,6 +221,23 @@ class GenerationTest {
     }
 
     @Test
+    void acceptingWhileTheModelWritesIsRefusedAndTheRunGoesOn() throws Exception {
+        robot.clickOn("#poem-area").write("the moon");
+        // A slow run (beam search) so there is time to try to accept in the middle of it.
+        robot.interact(() -> app.window().model().sampling().text(SamplingField.BEAMS).set("8"));
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(20_000, () -> generation().runningProperty().get()));
+        robot.interact(() -> app.window().commands().accept());
+        assertTrue(onFx(() -> editor().hasPendingGenerated() || generation().runningProperty().get()));
+        assertTrue(waitFor(60_000, () -> !generation().runningProperty().get()));
+        GenerationResult result = onFx(() -> generation().lastResultProperty().get());
+        assertTrue(onFx(() -> editor().hasPendingGenerated()), "the whole run is still pending, not cut off");
+        String written = onFx(() -> editor().text());
+        assertTrue(written.replaceAll("\\s+", " ").contains(result.text().strip().replaceAll("\\s+", " ")),
+                () -> "everything the model wrote reached the editor: " + written + " | " + result.text());
+    }
+
+    @Test
     void aPageLongerThanTheModelsContextIsContinuedFromItsLastLines() throws Exception {
         String page = "an old silent pond\na frog jumps into the pond\nsplash! silence again\n".repeat(4);
         robot.interact(() -> editor().area().replaceText(page));

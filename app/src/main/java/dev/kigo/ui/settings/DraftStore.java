@@ -26,6 +26,14 @@ public final class DraftStore {
         AtomicFiles.writeString(file, text);
     }
 
+    /**
+     * Moves an unreadable draft aside (next to itself, with a timestamp) so the next autosave cannot overwrite it;
+     * returns where it went.
+     */
+    public Path setAside() {
+        return StudioStateStore.setAside(file);
+    }
+
     public Path file() {
         return file;
     }

@@ -98,7 +98,8 @@ public final class GenerationViewModel {
     private final ReadOnlyStringWrapper keepFormHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     /** Written by the loading thread, read on the FX thread after the load completes. */
-    private volatile String hashOfLoaded = "";
+    /** Counts loads, so a load overtaken by a newer one can tell (and close its model). */
+    private long loadTicket;
 
     private final StudioViewModel studio;
     private final FxExecutor executor;
@@ -131,6 +132,8 @@ public final class GenerationViewModel {
     /** The form the latest finished run was held to; null if it was free. */
     private String lastKeptForm;
     private String modelHash = "";
+    private ModelInfo lastModelInfo;
+    private String lastModelHash = "";
     /** The form keeper of the loaded model, its tables built in the background; null until first wanted. */
     private CompletableFuture<SyllableConstraint> keepForm;
 
@@ -258,7 +261,16 @@ public final class GenerationViewModel {
      * other failure also goes to the error banner. The editor keeps working either way.
      */
     public void loadModel(Path dir, Device wanted, boolean quietIfMissing) {
+        loadModel(dir, wanted, quietIfMissing, () -> { }, () -> { });
+    }
+
+    /**
+     * As {@link #loadModel(Path, Device, boolean)}, then {@code onLoaded} or {@code onFailed} on the FX thread.
+     * A load that a newer one overtook is closed and reported to neither: the last folder asked for wins.
+     */
+    public void loadModel(Path dir, Device wanted, boolean quietIfMissing, Runnable onLoaded, Runnable onFailed) {
         stop();
+        long ticket = ++loadTicket;
         modelDir.set(dir);
         if (quietIfMissing && !Files.isDirectory(dir)) {
             modelStatus.set("No model at " + dir + ". Use File › Open model folder… to choose one.");
@@ -277,15 +289,25 @@ public final class GenerationViewModel {
                 previous.close();
             }
             LanguageModel opened = LanguageModel.load(dir, wanted);
+            String hash;
             try {
                 Path graph = Files.isRegularFile(dir.resolve(LanguageModel.MODEL_FILE)) ? dir.resolve(LanguageModel.MODEL_FILE)
                         : dir.resolve(LanguageModel.OPTIMUM_MERGED_FILE);
-                hashOfLoaded = ModelHash.sha256(graph);
+                hash = ModelHash.sha256(graph);
             } catch (java.io.IOException e) {
-                hashOfLoaded = "";
+                hash = "";
             }
-            return opened;
+            return new LoadedModel(opened, hash);
         }).whenComplete((loaded, failure) -> {
+            if (ticket != loadTicket) {
+                if (loaded != null) {
+                    executor.supply(() -> {
+                        loaded.model().close();
+                        return null;
+                    });
+                }
+                return;
+            }
             loading.set(false);
             progress.set(0);
             if (failure != null) {
@@ -293,18 +315,22 @@ public final class GenerationViewModel {
                 modelStatus.set("No model loaded.");
                 device.set("");
                 studio.showError("The model could not be loaded: " + sentence);
+                onFailed.run();
                 return;
             }
-            model = loaded;
-            modelHash = hashOfLoaded;
-            generator = new Generator(loaded);
-            ModelInfo info = loaded.info();
+            model = loaded.model();
+            modelHash = loaded.hash();
+            generator = new Generator(model);
+            ModelInfo info = model.info();
             modelStatus.set("Model: " + info.name() + " (" + info.layers() + " layers, " + info.width() + " wide), loaded in "
-                    + loaded.loadMillis() + " ms");
+                    + model.loadMillis() + " ms");
             device.set("Device: " + info.device().name() + (info.deviceNote().isEmpty() ? "" : " — " + info.deviceNote()));
             modelReady.set(true);
+            onLoaded.run();
         });
     }
+
+    private record LoadedModel(LanguageModel model, String hash) { }
 
     /** Generate: a new haiku from the keywords, or a continuation of the editor's text. */
     public void generate(String editorText) {
@@ -561,6 +587,9 @@ public final class GenerationViewModel {
         if (result != null) {
             lastRequest = runRequest;
             lastKeptForm = runKeptForm;
+            // The model that wrote it, whatever is loaded when the poet saves.
+            lastModelInfo = model == null ? null : model.info();
+            lastModelHash = modelHash;
             lastResult.set(result);
             note.set(result.note());
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
@@ -592,15 +621,15 @@ public final class GenerationViewModel {
      */
     public Optional<GenerationRecord> recordFor(String stanza) {
         GenerationResult result = lastResult.get();
-        if (result == null || lastRequest == null || model == null || stanza == null) {
+        if (result == null || lastRequest == null || lastModelInfo == null || stanza == null) {
             return Optional.empty();
         }
         String written = result.text().strip();
         if (written.isEmpty() || !normalise(stanza).contains(normalise(written))) {
             return Optional.empty();
         }
-        ModelInfo info = model.info();
-        return Optional.of(new GenerationRecord(info.name(), modelHash, result.prompt(), lastRequest.format().id(),
+        ModelInfo info = lastModelInfo;
+        return Optional.of(new GenerationRecord(info.name(), lastModelHash, result.prompt(), lastRequest.format().id(),
                 lastRequest.settings(), info.device().name(), result.rawText(), result.tokenIds(), result.finishReason(),
                 result.promptTokens(), result.generatedTokens(), result.promptMillis(), result.generationMillis(),
                 result.meanLogProb(), result.note(), lastKeptForm));

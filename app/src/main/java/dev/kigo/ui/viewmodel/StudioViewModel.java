@@ -94,7 +94,10 @@ public final class StudioViewModel {
         try {
             draft = draftStore.load().orElse("");
         } catch (IOException e) {
-            showError("Your last draft could not be read: " + e.getMessage());
+            // Never let the next autosave write over it: the poet may still get the text back from the file.
+            java.nio.file.Path aside = draftStore.setAside();
+            showError("Your last draft could not be read as text, so the editor starts empty. The file is kept as "
+                    + aside + ".");
         }
         restoredDraft.set(draft);
         draftAutosave = new DraftAutosave(draftStore, executor, this::showError, draft);

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DraftStoreTest {
@@ -37,5 +39,19 @@ class DraftStoreTest {
             assertEquals(1, files.count());
         }
         assertEquals("two", store.load().orElseThrow());
+    }
+
+    @Test
+    void anUnreadableDraftIsSetAsideWithItsBytesSoAutosaveCannotOverwriteIt() throws IOException {
+        Path file = dir.resolve("draft.txt");
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9, '\n'}; // "café" written by another editor in Latin-1
+        Files.write(file, latin1);
+        DraftStore store = new DraftStore(file);
+        assertThrows(IOException.class, store::load);
+        Path aside = store.setAside();
+        assertTrue(aside.getFileName().toString().startsWith("draft.txt.broken-"), aside.toString());
+        assertArrayEquals(latin1, Files.readAllBytes(aside));
+        store.save("a new poem");
+        assertArrayEquals(latin1, Files.readAllBytes(aside), "the next autosave leaves it alone");
     }
 }

@@ -112,4 +112,15 @@ class PresetsViewModelTest {
         assertEquals(1, problems.size());
         assertEquals(3, reopened.presets().size());
     }
+
+    @Test
+    void anUnreadablePresetsFileIsNeverSavedOver() throws Exception {
+        java.nio.file.Path file = dir.resolve("presets.json");
+        String unreadable = "{\"presets\": [{\"name\": \"Evening\", \"settings\": {\"temperature\": \"warm\"}}]}";
+        java.nio.file.Files.writeString(file, unreadable);
+        PresetsViewModel opened = reopen();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("Only the built-in presets")), problems.toString());
+        assertTrue(opened.saveCurrentAs("Morning").isPresent(), "saving is refused, with a sentence");
+        assertEquals(unreadable, java.nio.file.Files.readString(file), "the stored presets are untouched");
+    }
 }

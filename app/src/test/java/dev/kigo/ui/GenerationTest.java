@@ -238,6 +238,25 @@ class GenerationTest {
     }
 
     @Test
+    void regenerateAfterContinueContinuesAgain() throws Exception {
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("moon");
+            editor().area().replaceText("an old pond\nthe frog");
+        });
+        robot.interact(() -> app.window().commands().continueText());
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
+        String continued = onFx(() -> generation().lastResultProperty().get().prompt());
+        assertTrue(continued.contains("the frog"), continued);
+        robot.interact(() -> app.window().commands().regenerate());
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null
+                && !generation().lastResultProperty().get().prompt().equals("") && !generation().runningProperty().get()));
+        String again = onFx(() -> generation().lastResultProperty().get().prompt());
+        assertEquals(continued, again, "the same continuation prompt, a new seed");
+        assertTrue(onFx(() -> editor().text()).startsWith("an old pond\nthe frog"));
+    }
+
+    @Test
     void aPageLongerThanTheModelsContextIsContinuedFromItsLastLines() throws Exception {
         String page = "an old silent pond\na frog jumps into the pond\nsplash! silence again\n".repeat(4);
         robot.interact(() -> editor().area().replaceText(page));

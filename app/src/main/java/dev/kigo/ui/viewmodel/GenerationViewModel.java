@@ -133,6 +133,8 @@ public final class GenerationViewModel {
     private String lastKeptForm;
     private String modelHash = "";
     private ModelInfo lastModelInfo;
+    /** Regenerate redoes the last command: after Continue it continues again rather than writing a new haiku. */
+    private boolean regenerateContinues;
     private String lastModelHash = "";
     /** The form keeper of the loaded model, its tables built in the background; null until first wanted. */
     private CompletableFuture<SyllableConstraint> keepForm;
@@ -338,6 +340,7 @@ public final class GenerationViewModel {
         if (settings == null || !readyToRun()) {
             return;
         }
+        regenerateContinues = false;
         if (studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS) {
             String keywords = studio.keywordsProperty().get().strip();
             if (keywords.isEmpty()) {
@@ -396,7 +399,11 @@ public final class GenerationViewModel {
     /** Regenerate: the same request with a fresh seed (the view has removed the previous pending text). */
     public void regenerate(String editorText) {
         studio.sampling().rollSeed();
-        generate(editorText);
+        if (regenerateContinues) {
+            continueText(editorText);
+        } else {
+            generate(editorText);
+        }
     }
 
     /**
@@ -408,6 +415,7 @@ public final class GenerationViewModel {
         if (settings == null || !readyToRun()) {
             return;
         }
+        regenerateContinues = true;
         if (studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS) {
             List<String> lines = lastStanza(editorText).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             String body = lines.isEmpty() ? "" : " " + String.join(PromptFormat.LINE_SEPARATOR, lines)
@@ -645,13 +653,36 @@ public final class GenerationViewModel {
      */
     String fitToContext(String text, SamplingSettings settings) {
         int budget = Math.max(1, model.info().contextLength() - settings.maxTokens() - 1);
-        String prompt = text;
-        while (!prompt.isEmpty() && model.tokenizer().encode(prompt).length > budget) {
-            int newline = prompt.indexOf('\n');
-            // Drop the oldest line; a single over-long line loses its first half.
-            prompt = newline >= 0 && newline < prompt.length() - 1 ? prompt.substring(newline + 1) : prompt.substring(prompt.length() / 2);
+        if (fits(text, budget)) {
+            return text;
+        }
+        // The earliest line start whose tail fits. Fewer lines never make more tokens, so a binary search finds it
+        // with a few encodings (runs on the FX thread: dropping one line per encoding froze it on long pages).
+        List<Integer> lineStarts = new ArrayList<>();
+        for (int newline = text.indexOf('\n'); newline >= 0 && newline < text.length() - 1; newline = text.indexOf('\n', newline + 1)) {
+            lineStarts.add(newline + 1);
+        }
+        int low = 0;
+        int high = lineStarts.size() - 1;
+        int earliest = lineStarts.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (fits(text.substring(lineStarts.get(middle)), budget)) {
+                earliest = middle;
+                high = middle - 1;
+            } else {
+                low = middle + 1;
+            }
+        }
+        String prompt = earliest >= 0 ? text.substring(lineStarts.get(earliest)) : text;
+        while (!prompt.isEmpty() && !fits(prompt, budget)) {
+            prompt = prompt.substring(prompt.length() / 2); // a single over-long line loses its first half
         }
         return prompt;
+    }
+
+    private boolean fits(String prompt, int budget) {
+        return model.tokenizer().encode(prompt).length <= budget;
     }
 
     /** The last block of non-blank lines: the poem being written. */

@@ -34,7 +34,7 @@ public final class StudioStateStore {
             return new Loaded(StudioState.defaults(), Optional.of("Your saved settings could not be read, so defaults are used; the old file was kept as "
                     + aside.getFileName() + "."));
         } catch (IOException e) {
-            return new Loaded(StudioState.defaults(), Optional.of("Your saved settings could not be read (" + e.getMessage() + "), so defaults are used."));
+            return new Loaded(StudioState.defaults(), Optional.of("Your saved settings could not be read (" + dev.kigo.ui.viewmodel.UserMessages.describe(e) + ") Defaults are used."));
         }
     }
 

@@ -111,20 +111,24 @@ public final class PoemEditor extends StackPane {
         if (!selected.isBlank()) {
             return selected;
         }
-        String text = area.getText();
-        int caret = Math.min(area.getCaretPosition(), text.length());
+        return stanzaAt(area.getText(), area.getCaretPosition());
+    }
+
+    /** The stanza around {@code caret}; on a blank line, the stanza before it (the one just written). */
+    static String stanzaAt(String text, int caret) {
+        caret = Math.max(0, Math.min(caret, text.length()));
+        boolean onBlankLine = (caret == 0 || text.charAt(caret - 1) == '\n')
+                && (caret == text.length() || text.charAt(caret) == '\n');
+        if (onBlankLine) {
+            String before = text.substring(0, caret).stripTrailing();
+            int separator = before.lastIndexOf("\n\n");
+            return before.substring(separator < 0 ? 0 : separator + 2).strip();
+        }
         int start = text.lastIndexOf("\n\n", Math.max(0, caret - 1));
         start = start < 0 ? 0 : start + 2;
         int end = text.indexOf("\n\n", caret);
         end = end < 0 ? text.length() : end;
-        String stanza = start <= end ? text.substring(start, end).strip() : "";
-        // A caret on a blank line between stanzas: take the one before it.
-        if (stanza.isEmpty() && start > 0) {
-            int previousEnd = start - 2;
-            int previousStart = text.lastIndexOf("\n\n", Math.max(0, previousEnd - 1));
-            stanza = text.substring(previousStart < 0 ? 0 : previousStart + 2, previousEnd).strip();
-        }
-        return stanza;
+        return start <= end ? text.substring(start, end).strip() : "";
     }
 
     // Generated text

@@ -41,7 +41,7 @@ public final class DraftAutosave {
         executor.supply(this::writePending).whenComplete((ok, failure) -> {
             if (failure != null && !(failure instanceof java.util.concurrent.CancellationException) && !reported) {
                 reported = true; // one banner, not one per keystroke pause
-                reportProblem.accept("Your draft could not be autosaved: " + failure.getMessage());
+                reportProblem.accept("Your draft could not be autosaved: " + UserMessages.describe(failure));
             }
         });
     }
@@ -54,7 +54,7 @@ public final class DraftAutosave {
         try {
             writePending();
         } catch (IOException e) {
-            reportProblem.accept("Your draft could not be saved: " + e.getMessage());
+            reportProblem.accept("Your draft could not be saved: " + UserMessages.describe(e));
         }
     }
 

@@ -169,7 +169,7 @@ public final class PresetsViewModel {
         try {
             store.save(new UserPresets(newUserPresets, newDefault));
         } catch (IOException e) {
-            reportProblem.accept("Presets could not be saved: " + e.getMessage());
+            reportProblem.accept("Presets could not be saved: " + UserMessages.describe(e));
             return false;
         }
         userPresets = List.copyOf(newUserPresets);

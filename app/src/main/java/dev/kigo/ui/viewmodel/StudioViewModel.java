@@ -245,7 +245,7 @@ public final class StudioViewModel {
         try {
             stateStore.save(snapshot(window));
         } catch (IOException e) {
-            showError("Your settings could not be saved: " + e.getMessage());
+            showError("Your settings could not be saved: " + UserMessages.describe(e));
         }
         draftAutosave.flush(editorText);
     }

@@ -14,6 +14,12 @@ public final class UserMessages {
                 || cause.getMessage() == null || cause.getMessage().isBlank()) && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        if (cause instanceof java.nio.file.FileSystemException files) {
+            return fileProblem(files);
+        }
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return "The file is not UTF-8 text.";
+        }
         String message = cause.getMessage();
         if (message == null || message.isBlank()) {
             return "Something went wrong (" + cause.getClass().getSimpleName() + ").";
@@ -23,5 +29,22 @@ public final class UserMessages {
             firstLine = firstLine.substring(0, 297) + "...";
         }
         return firstLine.endsWith(".") || firstLine.endsWith("?") || firstLine.endsWith("!") ? firstLine : firstLine + ".";
+    }
+
+    /** File errors carry only a path as their message ("/home/u/.config/kigo/x.tmp"): say what happened to it. */
+    private static String fileProblem(java.nio.file.FileSystemException failure) {
+        String file = failure.getFile() == null ? "a file" : failure.getFile();
+        if (failure instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied for " + file + ".";
+        }
+        if (failure instanceof java.nio.file.NoSuchFileException) {
+            return "There is no " + file + " (was its folder moved or deleted?).";
+        }
+        if (failure instanceof java.nio.file.FileAlreadyExistsException) {
+            return file + " already exists.";
+        }
+        String reason = failure.getReason();
+        return reason == null || reason.isBlank() ? "A file could not be used: " + file + "."
+                : "A file could not be used: " + file + " (" + reason + ").";
     }
 }

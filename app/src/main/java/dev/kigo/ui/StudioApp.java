@@ -29,7 +29,9 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        executor = new FxExecutor(Platform::runLater, 2);
+        // Four: the model and the dictionary load at start-up for seconds each, and autosave, Save to library and
+        // search must not queue behind them (they are quick, but a crash while they wait would lose the draft).
+        executor = new FxExecutor(Platform::runLater, 4);
         model = new StudioViewModel(paths, executor, new SecureRandom());
         window = new StudioWindow(stage, model, executor);
         stage.setOnCloseRequest(e -> window.saveNow());

@@ -2,6 +2,7 @@ package dev.kigo.generate;
 
 import ai.onnxruntime.OrtException;
 import dev.kigo.model.DecoderState;
+import dev.kigo.model.LanguageModel;
 import dev.kigo.model.TextTokenizer;
 
 import java.util.ArrayList;
@@ -121,7 +122,8 @@ final class BeamSearch {
                 logits = state.step(tokens);
             }
         } catch (OrtException e) {
-            throw new GenerationException("ONNX Runtime failed during beam search (" + e.getMessage() + ").", e);
+            throw new GenerationException("ONNX Runtime failed during beam search ("
+                    + LanguageModel.failureDetail(e) + ").", e);
         }
         for (Beam beam : live) {
             finished.add(new Beam(beam.context(), beam.score(), beam.rawLogProb(), beam.probabilities(),

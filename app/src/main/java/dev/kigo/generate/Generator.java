@@ -129,7 +129,8 @@ public final class Generator {
                 }
             }
         } catch (OrtException e) {
-            throw new GenerationException("ONNX Runtime failed while generating (" + e.getMessage() + ").", e);
+            throw new GenerationException("ONNX Runtime failed while generating ("
+                    + LanguageModel.failureDetail(e) + ").", e);
         }
         List<GenerationResult> results = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {

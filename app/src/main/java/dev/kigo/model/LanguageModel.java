@@ -35,6 +35,8 @@ public final class LanguageModel implements AutoCloseable {
     /** GPT-2's context when nothing says otherwise. */
     static final int GPT2_CONTEXT = 1024;
     static final String END_OF_TEXT = "<|endoftext|>";
+    private static final String ORT_CODE_PREFIX = "Error code - ";
+    private static final String ORT_MESSAGE_PREFIX = " - message: ";
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -234,13 +236,22 @@ public final class LanguageModel implements AutoCloseable {
         return loadMillis;
     }
 
-    /** A fresh KV cache for {@code batch} rows. Close it when done. */
-    public DecoderState newState(int batch) {
-        try {
-            return new DecoderState(this, signature, info.heads(), info.headDim(), info.vocabSize(), batch);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not allocate the KV cache: " + e.getMessage(), e);
-        }
+    /**
+     * A fresh KV cache for {@code batch} rows. Close it when done. Fails like a step does (an {@link OrtException}),
+     * so callers report it the same way.
+     */
+    public DecoderState newState(int batch) throws OrtException {
+        return new DecoderState(this, signature, info.heads(), info.headDim(), info.vocabSize(), batch);
+    }
+
+    /**
+     * What ONNX Runtime said, fit for the middle of a sentence: its first line, without the "Error code - ... -
+     * message:" prefix the Java binding adds (a native message can run to many lines of detail).
+     */
+    public static String failureDetail(OrtException e) {
+        String line = TextTokenizer.firstLine(e.getMessage());
+        int message = line.startsWith(ORT_CODE_PREFIX) ? line.indexOf(ORT_MESSAGE_PREFIX) : -1;
+        return message < 0 ? line : TextTokenizer.firstLine(line.substring(message + ORT_MESSAGE_PREFIX.length()));
     }
 
     OrtEnvironment environment() {

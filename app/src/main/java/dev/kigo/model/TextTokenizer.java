@@ -126,7 +126,8 @@ public final class TextTokenizer implements AutoCloseable {
         tokenizer.close();
     }
 
-    static String firstLine(String message) {
+    /** The first line of an exception message, without its closing full stop ("no details" if there is none). */
+    public static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "no details";
         }

@@ -3,6 +3,7 @@ package dev.kigo.generate;
 import ai.onnxruntime.OrtException;
 import dev.kigo.model.DecoderState;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.model.ModelClosedException;
 import dev.kigo.model.StreamingDecoder;
 import dev.kigo.model.TextTokenizer;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.Executor;
  * GenerationResult result = job.await();
  * }</pre>
  *
- * Thread-safe: each call has its own KV cache; calls may run at once on the same model.
+ * Thread-safe: each call has its own KV cache; calls may run at once on the same model. If the model is closed
+ * while a call runs, the call ends within one step with a {@link GenerationException} saying so.
  */
 public final class Generator {
     private final LanguageModel model;
@@ -65,7 +67,11 @@ public final class Generator {
     public GenerationResult generate(GenerationRequest request, GenerationListener listener,
                                      CancellationToken cancellation) {
         if (request.settings().beams() > 1) {
-            return new BeamSearch(this, request, listener, cancellation).run();
+            try {
+                return new BeamSearch(this, request, listener, cancellation).run();
+            } catch (ModelClosedException e) {
+                throw closedWhileGenerating(e);
+            }
         }
         return generateBatch(List.of(request), listener, cancellation).get(0);
     }
@@ -80,6 +86,19 @@ public final class Generator {
      */
     public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
                                                 CancellationToken cancellation) {
+        try {
+            return runBatch(requests, listener, cancellation);
+        } catch (ModelClosedException e) {
+            throw closedWhileGenerating(e);
+        }
+    }
+
+    private static GenerationException closedWhileGenerating(ModelClosedException e) {
+        return new GenerationException("The model was closed before the generation finished.", e);
+    }
+
+    private List<GenerationResult> runBatch(List<GenerationRequest> requests, GenerationListener listener,
+                                            CancellationToken cancellation) {
         if (requests.isEmpty()) {
             return List.of();
         }

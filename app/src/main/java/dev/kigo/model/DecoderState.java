@@ -241,7 +241,7 @@ public final class DecoderState implements AutoCloseable {
                         new long[] {batch, sequence, vocab}));
             }
             // ONNX Runtime writes the logits straight into our buffer: no copy of the largest output.
-            result = model.session().run(inputs, presentNames, Map.of(DecoderSignature.LOGITS, pinnedLogits));
+            result = model.run(inputs, presentNames, Map.of(DecoderSignature.LOGITS, pinnedLogits));
             OnnxTensor[] presents = presentsOf(result);
             // Only now may the previous step's values go: they were this step's inputs.
             releasePast();

@@ -1,5 +1,6 @@
 package dev.kigo.model;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -12,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A GPT-2-family model loaded from a bundle folder (model.onnx, tokenizer.json, optional model.json) into an ONNX
- * Runtime session. Thread-safe: several {@link DecoderState}s (generations) may run on it at once.
+ * Runtime session. Thread-safe: several {@link DecoderState}s (generations) may run on it at once, and it may be
+ * closed while they do: {@link #close()} waits for the steps in flight, and later steps fail with a
+ * {@link ModelClosedException} instead of running on freed native memory.
  *
  * <pre>{@code
  * try (LanguageModel model = LanguageModel.load(Path.of("model-assets/kigo-haiku"), Device.CPU)) {
@@ -44,6 +50,10 @@ public final class LanguageModel implements AutoCloseable {
     private final DecoderSignature signature;
     private final ModelInfo info;
     private final long loadMillis;
+    /** Steps hold the read side while they use the session; close takes the write side, so it waits for them. */
+    private final ReentrantReadWriteLock sessionInUse = new ReentrantReadWriteLock();
+    /** Guarded by {@link #sessionInUse}. */
+    private boolean closed;
 
     private LanguageModel(OrtEnvironment environment, OrtSession session, TextTokenizer tokenizer,
                           DecoderSignature signature, ModelInfo info, long loadMillis) {
@@ -241,6 +251,9 @@ public final class LanguageModel implements AutoCloseable {
      * so callers report it the same way.
      */
     public DecoderState newState(int batch) throws OrtException {
+        if (isClosed()) {
+            throw closedException();
+        }
         return new DecoderState(this, signature, info.heads(), info.headDim(), info.vocabSize(), batch);
     }
 
@@ -258,12 +271,48 @@ public final class LanguageModel implements AutoCloseable {
         return environment;
     }
 
-    OrtSession session() {
-        return session;
+    /** One forward pass; fails with {@link ModelClosedException} once the model is closed. */
+    OrtSession.Result run(Map<String, OnnxTensor> inputs, Set<String> outputs, Map<String, OnnxTensor> pinnedOutputs)
+            throws OrtException {
+        sessionInUse.readLock().lock();
+        try {
+            if (closed) {
+                throw closedException();
+            }
+            return session.run(inputs, outputs, pinnedOutputs);
+        } finally {
+            sessionInUse.readLock().unlock();
+        }
     }
 
+    public boolean isClosed() {
+        sessionInUse.readLock().lock();
+        try {
+            return closed;
+        } finally {
+            sessionInUse.readLock().unlock();
+        }
+    }
+
+    private static ModelClosedException closedException() {
+        return new ModelClosedException("The model was closed.");
+    }
+
+    /**
+     * Frees the session and the tokenizer. Safe while generations run on other threads: it waits for the step in
+     * flight (at most one per generation), and their next step fails with a {@link ModelClosedException}.
+     */
     @Override
     public void close() {
-        closeQuietly(session, tokenizer);
+        sessionInUse.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(session, tokenizer);
+        } finally {
+            sessionInUse.writeLock().unlock();
+        }
     }
 }

@@ -196,8 +196,12 @@ public final class Generator {
         return new TokenEvent(token.tokenId(), delta, token.probability(), alternatives, index);
     }
 
-    /** Why a row stops after its latest token, or null to go on. */
-    static FinishReason finishAfter(GenerationContext context, GenerationRequest request, int cacheLength,
+    /**
+     * Why a row stops after its latest token, or null to go on. {@code cacheLengthOnceFed} is what the cache would
+     * hold with that token fed: it may reach {@code contextLength} exactly (the next token is then read from a full
+     * context), so only a token that cannot be fed at all ends the row.
+     */
+    static FinishReason finishAfter(GenerationContext context, GenerationRequest request, int cacheLengthOnceFed,
                                     int contextLength, String delta) {
         PromptFormat format = request.format();
         CharSequence text = context.textView();
@@ -212,7 +216,7 @@ public final class Generator {
         if (context.generatedCount() >= request.settings().maxTokens()) {
             return FinishReason.MAX_TOKENS;
         }
-        if (cacheLength >= contextLength) {
+        if (cacheLengthOnceFed > contextLength) {
             return FinishReason.CONTEXT_FULL;
         }
         return null;

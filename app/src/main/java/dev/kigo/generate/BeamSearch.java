@@ -155,9 +155,11 @@ final class BeamSearch {
 
     private static void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count,
                                List<Candidate> out) {
+        SamplerChain.requireUsableScores(logits, beam.context());
         double rawNormaliser = LogProbs.logSumExp(logits);
         float[] raw = logits.clone();
         chain.process(logits, beam.context());
+        SamplerChain.cleanScores(logits);
         double normaliser = LogProbs.logSumExp(logits);
         if (Double.isInfinite(normaliser) || Double.isNaN(normaliser)) {
             return;

@@ -2,6 +2,7 @@ package dev.kigo.generate;
 
 import ai.onnxruntime.OrtException;
 import dev.kigo.model.DecoderState;
+import dev.kigo.model.LanguageModel;
 import dev.kigo.model.TextTokenizer;
 
 import java.util.ArrayList;
@@ -121,7 +122,8 @@ final class BeamSearch {
                 logits = state.step(tokens);
             }
         } catch (OrtException e) {
-            throw new GenerationException("ONNX Runtime failed during beam search (" + e.getMessage() + ").", e);
+            throw new GenerationException("ONNX Runtime failed during beam search ("
+                    + LanguageModel.failureDetail(e) + ").", e);
         }
         for (Beam beam : live) {
             finished.add(new Beam(beam.context(), beam.score(), beam.rawLogProb(), beam.probabilities(),
@@ -153,9 +155,11 @@ final class BeamSearch {
 
     private static void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count,
                                List<Candidate> out) {
+        SamplerChain.requireUsableScores(logits, beam.context());
         double rawNormaliser = LogProbs.logSumExp(logits);
         float[] raw = logits.clone();
         chain.process(logits, beam.context());
+        SamplerChain.cleanScores(logits);
         double normaliser = LogProbs.logSumExp(logits);
         if (Double.isInfinite(normaliser) || Double.isNaN(normaliser)) {
             return;

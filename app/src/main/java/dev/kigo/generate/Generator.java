@@ -3,6 +3,7 @@ package dev.kigo.generate;
 import ai.onnxruntime.OrtException;
 import dev.kigo.model.DecoderState;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.model.ModelClosedException;
 import dev.kigo.model.StreamingDecoder;
 import dev.kigo.model.TextTokenizer;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.Executor;
  * GenerationResult result = job.await();
  * }</pre>
  *
- * Thread-safe: each call has its own KV cache; calls may run at once on the same model.
+ * Thread-safe: each call has its own KV cache; calls may run at once on the same model. If the model is closed
+ * while a call runs, the call ends within one step with a {@link GenerationException} saying so.
  */
 public final class Generator {
     private final LanguageModel model;
@@ -65,7 +67,11 @@ public final class Generator {
     public GenerationResult generate(GenerationRequest request, GenerationListener listener,
                                      CancellationToken cancellation) {
         if (request.settings().beams() > 1) {
-            return new BeamSearch(this, request, listener, cancellation).run();
+            try {
+                return new BeamSearch(this, request, listener, cancellation).run();
+            } catch (ModelClosedException e) {
+                throw closedWhileGenerating(e);
+            }
         }
         return generateBatch(List.of(request), listener, cancellation).get(0);
     }
@@ -80,6 +86,19 @@ public final class Generator {
      */
     public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
                                                 CancellationToken cancellation) {
+        try {
+            return runBatch(requests, listener, cancellation);
+        } catch (ModelClosedException e) {
+            throw closedWhileGenerating(e);
+        }
+    }
+
+    private static GenerationException closedWhileGenerating(ModelClosedException e) {
+        return new GenerationException("The model was closed before the generation finished.", e);
+    }
+
+    private List<GenerationResult> runBatch(List<GenerationRequest> requests, GenerationListener listener,
+                                            CancellationToken cancellation) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -129,7 +148,8 @@ public final class Generator {
                 }
             }
         } catch (OrtException e) {
-            throw new GenerationException("ONNX Runtime failed while generating (" + e.getMessage() + ").", e);
+            throw new GenerationException("ONNX Runtime failed while generating ("
+                    + LanguageModel.failureDetail(e) + ").", e);
         }
         List<GenerationResult> results = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -176,8 +196,12 @@ public final class Generator {
         return new TokenEvent(token.tokenId(), delta, token.probability(), alternatives, index);
     }
 
-    /** Why a row stops after its latest token, or null to go on. */
-    static FinishReason finishAfter(GenerationContext context, GenerationRequest request, int cacheLength,
+    /**
+     * Why a row stops after its latest token, or null to go on. {@code cacheLengthOnceFed} is what the cache would
+     * hold with that token fed: it may reach {@code contextLength} exactly (the next token is then read from a full
+     * context), so only a token that cannot be fed at all ends the row.
+     */
+    static FinishReason finishAfter(GenerationContext context, GenerationRequest request, int cacheLengthOnceFed,
                                     int contextLength, String delta) {
         PromptFormat format = request.format();
         CharSequence text = context.textView();
@@ -192,7 +216,7 @@ public final class Generator {
         if (context.generatedCount() >= request.settings().maxTokens()) {
             return FinishReason.MAX_TOKENS;
         }
-        if (cacheLength >= contextLength) {
+        if (cacheLengthOnceFed > contextLength) {
             return FinishReason.CONTEXT_FULL;
         }
         return null;

@@ -87,22 +87,24 @@ public final class SamplerChain {
         return String.join(" ", notes.stream().filter(note -> note != null && !note.isBlank()).distinct().toList());
     }
 
-    /** Picks the next token. {@code logits} is modified in place by the processors. */
+    /**
+     * Picks the next token. {@code logits} is modified in place: cleaned (see {@link #cleanScores}), then the
+     * processors. A dead end (tokenId -1) means the processors ruled every token out; scores the model left nothing
+     * usable in fail with a {@link GenerationException}.
+     */
     public SampledToken choose(float[] logits, GenerationContext context) {
-        double logNormaliser = LogProbs.logSumExp(logits);
+        requireUsableScores(logits, context);
         if (raw.length != logits.length) {
             raw = new float[logits.length];
         }
         System.arraycopy(logits, 0, raw, 0, logits.length);
+        double logNormaliser = LogProbs.logSumExp(raw);
         process(logits, context);
 
         boolean greedy = temperature == 0.0;
         double t = greedy ? 1.0 : temperature;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float logit : logits) {
-            max = Math.max(max, logit);
-        }
-        if (max == Float.NEGATIVE_INFINITY || Float.isNaN(max)) {
+        float max = cleanScores(logits);
+        if (max == Float.NEGATIVE_INFINITY) {
             return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, List.of());
         }
         double normaliser = 0;
@@ -142,6 +144,40 @@ public final class SamplerChain {
         }
         float probability = (float) (Math.exp((logits[chosen] - max) * inverse) / normaliser);
         return new SampledToken(chosen, probability, raw[chosen] - logNormaliser, alternatives);
+    }
+
+    /**
+     * Makes scores safe for softmax, in place, and returns their maximum. NaN becomes -infinity (never chosen):
+     * otherwise it spreads through the max and the softmax until every probability is NaN. If some scores are
+     * +infinity, those tokens are the choice, equally likely: they become 0 and every other score -infinity.
+     */
+    static float cleanScores(float[] logits) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < logits.length; i++) {
+            if (Float.isNaN(logits[i])) {
+                logits[i] = Float.NEGATIVE_INFINITY;
+            } else if (logits[i] > max) {
+                max = logits[i];
+            }
+        }
+        if (max == Float.POSITIVE_INFINITY) {
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] = logits[i] == Float.POSITIVE_INFINITY ? 0f : Float.NEGATIVE_INFINITY;
+            }
+            return 0f;
+        }
+        return max;
+    }
+
+    /**
+     * Cleans the model's own scores (before any processor) and fails if they leave no token at all: that is not a
+     * constraint's dead end but a broken model or graph, and the poet should be told so.
+     */
+    static void requireUsableScores(float[] logits, GenerationContext context) {
+        if (cleanScores(logits) == Float.NEGATIVE_INFINITY) {
+            throw new GenerationException("The model produced invalid scores at step " + context.generatedCount()
+                    + " (no token had a usable score), so the generation stopped.");
+        }
     }
 
     private static List<SampledToken.Alternative> alternativesFrom(TokenCandidates best) {

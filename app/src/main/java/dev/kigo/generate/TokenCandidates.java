@@ -189,26 +189,36 @@ public final class TokenCandidates {
         return total;
     }
 
-    /** Picks a token in proportion to the probabilities left; -1 when nothing is left. */
+    /**
+     * Picks a token in proportion to the probabilities left; -1 when nothing is left. A NaN or infinite probability
+     * counts as 0 (it would make the total NaN and rule every token out).
+     */
     public int sample(RandomGenerator random) {
-        double total = totalProbability();
+        double total = 0;
+        for (int i = 0; i < size; i++) {
+            total += weight(probs[i]);
+        }
         if (size == 0 || total <= 0) {
             return -1;
         }
         double target = random.nextDouble() * total;
         double cumulative = 0;
         for (int i = 0; i < size; i++) {
-            cumulative += probs[i];
+            cumulative += weight(probs[i]);
             if (target < cumulative) {
                 return ids[i];
             }
         }
         for (int i = size - 1; i >= 0; i--) {
-            if (probs[i] > 0) {
+            if (weight(probs[i]) > 0) {
                 return ids[i];
             }
         }
         return -1;
+    }
+
+    private static float weight(float probability) {
+        return probability > 0 && probability != Float.POSITIVE_INFINITY ? probability : 0f;
     }
 
     /** The most likely token left (lower id on ties); -1 when nothing is left. */

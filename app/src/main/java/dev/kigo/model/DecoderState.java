@@ -241,12 +241,8 @@ public final class DecoderState implements AutoCloseable {
                         new long[] {batch, sequence, vocab}));
             }
             // ONNX Runtime writes the logits straight into our buffer: no copy of the largest output.
-            result = model.session().run(inputs, presentNames, Map.of(DecoderSignature.LOGITS, pinnedLogits));
-            OnnxTensor[] presents = new OnnxTensor[past.length];
-            for (int i = 0; i < presents.length; i++) {
-                OnnxValue value = result.get(signature.presentOutputs().get(i)).orElseThrow();
-                presents[i] = (OnnxTensor) value;
-            }
+            result = model.run(inputs, presentNames, Map.of(DecoderSignature.LOGITS, pinnedLogits));
+            OnnxTensor[] presents = presentsOf(result);
             // Only now may the previous step's values go: they were this step's inputs.
             releasePast();
             past = presents;
@@ -255,6 +251,24 @@ public final class DecoderState implements AutoCloseable {
             return logitsBuffer;
         } finally {
             closeAll(created.toArray(new OnnxTensor[0]));
+        }
+    }
+
+    /**
+     * The step's present tensors, in past-input order. If the Result is not what the graph promised, it is closed
+     * here: nothing else owns it yet, so it would leak its native memory.
+     */
+    private OnnxTensor[] presentsOf(OrtSession.Result result) {
+        try {
+            OnnxTensor[] presents = new OnnxTensor[past.length];
+            for (int i = 0; i < presents.length; i++) {
+                OnnxValue value = result.get(signature.presentOutputs().get(i)).orElseThrow();
+                presents[i] = (OnnxTensor) value;
+            }
+            return presents;
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kigo.model;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -12,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A GPT-2-family model loaded from a bundle folder (model.onnx, tokenizer.json, optional model.json) into an ONNX
- * Runtime session. Thread-safe: several {@link DecoderState}s (generations) may run on it at once.
+ * Runtime session. Thread-safe: several {@link DecoderState}s (generations) may run on it at once, and it may be
+ * closed while they do: {@link #close()} waits for the steps in flight, and later steps fail with a
+ * {@link ModelClosedException} instead of running on freed native memory.
  *
  * <pre>{@code
  * try (LanguageModel model = LanguageModel.load(Path.of("model-assets/kigo-haiku"), Device.CPU)) {
@@ -35,6 +41,8 @@ public final class LanguageModel implements AutoCloseable {
     /** GPT-2's context when nothing says otherwise. */
     static final int GPT2_CONTEXT = 1024;
     static final String END_OF_TEXT = "<|endoftext|>";
+    private static final String ORT_CODE_PREFIX = "Error code - ";
+    private static final String ORT_MESSAGE_PREFIX = " - message: ";
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -42,6 +50,10 @@ public final class LanguageModel implements AutoCloseable {
     private final DecoderSignature signature;
     private final ModelInfo info;
     private final long loadMillis;
+    /** Steps hold the read side while they use the session; close takes the write side, so it waits for them. */
+    private final ReentrantReadWriteLock sessionInUse = new ReentrantReadWriteLock();
+    /** Guarded by {@link #sessionInUse}. */
+    private boolean closed;
 
     private LanguageModel(OrtEnvironment environment, OrtSession session, TextTokenizer tokenizer,
                           DecoderSignature signature, ModelInfo info, long loadMillis) {
@@ -234,25 +246,73 @@ public final class LanguageModel implements AutoCloseable {
         return loadMillis;
     }
 
-    /** A fresh KV cache for {@code batch} rows. Close it when done. */
-    public DecoderState newState(int batch) {
-        try {
-            return new DecoderState(this, signature, info.heads(), info.headDim(), info.vocabSize(), batch);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not allocate the KV cache: " + e.getMessage(), e);
+    /**
+     * A fresh KV cache for {@code batch} rows. Close it when done. Fails like a step does (an {@link OrtException}),
+     * so callers report it the same way.
+     */
+    public DecoderState newState(int batch) throws OrtException {
+        if (isClosed()) {
+            throw closedException();
         }
+        return new DecoderState(this, signature, info.heads(), info.headDim(), info.vocabSize(), batch);
+    }
+
+    /**
+     * What ONNX Runtime said, fit for the middle of a sentence: its first line, without the "Error code - ... -
+     * message:" prefix the Java binding adds (a native message can run to many lines of detail).
+     */
+    public static String failureDetail(OrtException e) {
+        String line = TextTokenizer.firstLine(e.getMessage());
+        int message = line.startsWith(ORT_CODE_PREFIX) ? line.indexOf(ORT_MESSAGE_PREFIX) : -1;
+        return message < 0 ? line : TextTokenizer.firstLine(line.substring(message + ORT_MESSAGE_PREFIX.length()));
     }
 
     OrtEnvironment environment() {
         return environment;
     }
 
-    OrtSession session() {
-        return session;
+    /** One forward pass; fails with {@link ModelClosedException} once the model is closed. */
+    OrtSession.Result run(Map<String, OnnxTensor> inputs, Set<String> outputs, Map<String, OnnxTensor> pinnedOutputs)
+            throws OrtException {
+        sessionInUse.readLock().lock();
+        try {
+            if (closed) {
+                throw closedException();
+            }
+            return session.run(inputs, outputs, pinnedOutputs);
+        } finally {
+            sessionInUse.readLock().unlock();
+        }
     }
 
+    public boolean isClosed() {
+        sessionInUse.readLock().lock();
+        try {
+            return closed;
+        } finally {
+            sessionInUse.readLock().unlock();
+        }
+    }
+
+    private static ModelClosedException closedException() {
+        return new ModelClosedException("The model was closed.");
+    }
+
+    /**
+     * Frees the session and the tokenizer. Safe while generations run on other threads: it waits for the step in
+     * flight (at most one per generation), and their next step fails with a {@link ModelClosedException}.
+     */
     @Override
     public void close() {
-        closeQuietly(session, tokenizer);
+        sessionInUse.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(session, tokenizer);
+        } finally {
+            sessionInUse.writeLock().unlock();
+        }
     }
 }

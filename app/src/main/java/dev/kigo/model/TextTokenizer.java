@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The bundle's tokenizer.json through DJL's HuggingFace tokenizers (the same Rust code as Python's), offline.
- * Text goes in exactly as given: no special tokens are added, nothing is truncated or padded.
+ * Text goes in exactly as given: no special tokens are added, nothing is truncated or padded. Thread-safe, closing
+ * included: {@link #close()} waits for the calls in flight, and later calls fail with a {@link ModelClosedException}.
  */
 public final class TextTokenizer implements AutoCloseable {
 
@@ -28,6 +30,10 @@ public final class TextTokenizer implements AutoCloseable {
     private final Map<String, Integer> specialTokens;
     /** A token's own text never changes: decoded once, then read from here (alternatives ask every step). */
     private final String[] tokenTexts;
+    /** Native calls hold the read side; close takes the write side, so the native tokenizer is never freed mid-call. */
+    private final ReentrantReadWriteLock nativeInUse = new ReentrantReadWriteLock();
+    /** Guarded by {@link #nativeInUse}. */
+    private boolean closed;
 
     private TextTokenizer(HuggingFaceTokenizer tokenizer, int vocabSize, Map<String, Integer> specialTokens) {
         this.tokenizer = tokenizer;
@@ -81,7 +87,14 @@ public final class TextTokenizer implements AutoCloseable {
 
     /** Token ids for the text; special tokens written in the text (e.g. "<|endoftext|>") become their ids. */
     public int[] encode(String text) {
-        long[] ids = tokenizer.encode(text, false, false).getIds();
+        long[] ids;
+        nativeInUse.readLock().lock();
+        try {
+            ensureOpen();
+            ids = tokenizer.encode(text, false, false).getIds();
+        } finally {
+            nativeInUse.readLock().unlock();
+        }
         int[] result = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
             result[i] = (int) ids[i];
@@ -95,7 +108,7 @@ public final class TextTokenizer implements AutoCloseable {
         for (int i = from; i < to; i++) {
             slice[i - from] = ids[i];
         }
-        return tokenizer.decode(slice, false);
+        return decodeNative(slice);
     }
 
     public String decode(int[] ids) {
@@ -105,12 +118,12 @@ public final class TextTokenizer implements AutoCloseable {
     /** The text of one token on its own (a piece of a character shows as U+FFFD). */
     public String tokenText(int id) {
         if (id < 0 || id >= tokenTexts.length) {
-            return tokenizer.decode(new long[] {id}, false);
+            return decodeNative(new long[] {id});
         }
         String text = tokenTexts[id];
         if (text == null) {
             // A benign race: two threads may both decode the same id and store equal strings.
-            text = tokenizer.decode(new long[] {id}, false);
+            text = decodeNative(new long[] {id});
             tokenTexts[id] = text;
         }
         return text;
@@ -121,12 +134,38 @@ public final class TextTokenizer implements AutoCloseable {
         return new StreamingDecoder(this);
     }
 
-    @Override
-    public void close() {
-        tokenizer.close();
+    private String decodeNative(long[] ids) {
+        nativeInUse.readLock().lock();
+        try {
+            ensureOpen();
+            return tokenizer.decode(ids, false);
+        } finally {
+            nativeInUse.readLock().unlock();
+        }
     }
 
-    static String firstLine(String message) {
+    /** Call with the read lock held. */
+    private void ensureOpen() {
+        if (closed) {
+            throw new ModelClosedException("The model was closed (its tokenizer is gone).");
+        }
+    }
+
+    @Override
+    public void close() {
+        nativeInUse.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                tokenizer.close();
+            }
+        } finally {
+            nativeInUse.writeLock().unlock();
+        }
+    }
+
+    /** The first line of an exception message, without its closing full stop ("no details" if there is none). */
+    public static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "no details";
         }

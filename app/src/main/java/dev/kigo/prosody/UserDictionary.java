@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The poet's overrides: word to syllable count, optionally with phones. The counter looks here before
@@ -36,6 +37,8 @@ public final class UserDictionary {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Counts changes, each made after the entry itself: whoever sees a new count also sees the new entry. */
+    private final AtomicLong changes = new AtomicLong();
 
     /** Adds or replaces a word with just a syllable count. */
     public Entry put(String word, int syllables) {
@@ -51,11 +54,24 @@ public final class UserDictionary {
     public Entry put(Entry entry) {
         Entry normalized = new Entry(Words.normalize(entry.word()), entry.syllables(), entry.pronunciation());
         entries.put(normalized.word(), normalized);
+        changes.incrementAndGet();
         return normalized;
     }
 
     public boolean remove(String word) {
-        return entries.remove(Words.normalize(word)) != null;
+        boolean removed = entries.remove(Words.normalize(word)) != null;
+        if (removed) {
+            changes.incrementAndGet();
+        }
+        return removed;
+    }
+
+    /**
+     * How many times a word was added, replaced or removed so far. Whoever caches counts (the constrained mode's
+     * tables) compares it with the value it built them at, and starts over when it moved on.
+     */
+    public long changeCount() {
+        return changes.get();
     }
 
     /** The override for a word as written (case, accents and curly apostrophes do not matter). */

@@ -177,7 +177,26 @@ class GeneratorTest {
         GenerationResult result = generator.generate(GenerationRequest.plain(prompt, SamplingSettings.greedy(100))
                 .withProcessors(() -> List.of(BAN_END_OF_TEXT)));
         assertEquals(FinishReason.CONTEXT_FULL, result.finishReason());
-        assertEquals(8, result.generatedTokens(), "prompt plus generated fill the context exactly");
+        assertEquals(9, result.generatedTokens(), "the cache fills exactly; the last token is read from it, not fed");
+    }
+
+    @Test
+    void aPromptOneShortOfTheContextStillGetsTwoTokens() {
+        String prompt = "a".repeat(Fixtures.CONTEXT - 1);
+        GenerationResult result = generator.generate(GenerationRequest.plain(prompt, SamplingSettings.greedy(100))
+                .withProcessors(() -> List.of(BAN_END_OF_TEXT)));
+        assertEquals(Fixtures.CONTEXT - 1, result.promptTokens());
+        assertEquals(FinishReason.CONTEXT_FULL, result.finishReason());
+        assertEquals(2, result.generatedTokens(), "one fed to fill the cache, one read from the full cache");
+    }
+
+    @Test
+    void beamSearchAlsoFillsTheContextExactly() {
+        String prompt = "a".repeat(Fixtures.CONTEXT - 1);
+        GenerationResult result = generator.generate(GenerationRequest.plain(prompt,
+                SamplingSettings.greedy(100).withBeams(2)).withProcessors(() -> List.of(BAN_END_OF_TEXT)));
+        assertEquals(FinishReason.CONTEXT_FULL, result.finishReason());
+        assertEquals(2, result.generatedTokens());
     }
 
     @Test

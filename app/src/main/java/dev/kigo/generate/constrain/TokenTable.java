@@ -1,14 +1,11 @@
 package dev.kigo.generate.constrain;
 
 import dev.kigo.model.TextTokenizer;
-import dev.kigo.prosody.SyllablePrefixIndex;
-import dev.kigo.prosody.SyllableRange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * " dog", bare letters such as "flies", punctuation, something rarer, or never allowed), and for tokens that begin a
  * word the fewest syllables that word can end with. Bare-letter tokens that continue a word depend on the word so
  * far; for each word prefix the tokens that keep it a dictionary prefix are found once by walking a trie of the
- * tokens' letters alongside the dictionary, and cached. Thread-safe.
+ * tokens' letters alongside the dictionary, and cached. The syllable parts are worked out again when the poet
+ * teaches the user dictionary a word after the table was built, so the mask counts as the checker does. Thread-safe.
  */
 final class TokenTable {
     static final byte FORBIDDEN = 0;
@@ -38,13 +36,11 @@ final class TokenTable {
     private final int endOfTextId;
     private final String[] texts;
     private final byte[] kinds;
-    /** WORD_START and LETTERS: the fewest syllables of the word the token begins (as a new word). */
-    private final byte[] startFewest;
     private final boolean[] leadingSpace;
     private final int[] otherTokens;
-    /** Word starts, bare letters, punctuation with and without a leading space, and never-allowed tokens. */
-    private final ByFewest wordStarts;
-    private final ByFewest letters;
+    private final List<Integer> wordStartIds;
+    private final List<Integer> letterIds;
+    /** Punctuation with and without a leading space, lone spaces, and never-allowed tokens. */
     private final int[] spacedPunctuation;
     private final int[] barePunctuation;
     private final int[] loneSpaces;
@@ -56,7 +52,19 @@ final class TokenTable {
     private final TrieNode letterTrie;
     /** Bare-letter tokens whose first letter is a capital. */
     private int[] capitalLetterTokens;
-    private final Map<String, Continuations> continuations = new ConcurrentHashMap<>();
+    /** What depends on syllable counts, for the user dictionary as it stood at the last change seen. */
+    private volatile Counts counts;
+
+    /**
+     * The syllable side of the table, built for one state of the user dictionary.
+     *
+     * @param startFewest   WORD_START and LETTERS: the fewest syllables of the word the token begins (as a new word)
+     * @param wordStarts    the word-start tokens by those counts
+     * @param letters       the bare-letter tokens by those counts
+     * @param continuations the cached continuations of word prefixes
+     */
+    private record Counts(long userWordsChange, byte[] startFewest, ByFewest wordStarts, ByFewest letters,
+                          Map<String, Continuations> continuations) { }
 
     /** The tokens that keep a word prefix a dictionary prefix, each with the fewest syllables it leads to. */
     record Continuations(int[] tokens, byte[] fewest) { }
@@ -90,7 +98,7 @@ final class TokenTable {
     }
 
     private TokenTable(LineLayout layout, WordMeasure measure, int endOfTextId, String[] texts, byte[] kinds,
-                       byte[] startFewest, boolean[] leadingSpace, int[] otherTokens, TrieNode letterTrie) {
+                       boolean[] leadingSpace, int[] otherTokens, TrieNode letterTrie) {
         List<Integer> wordStartIds = new ArrayList<>();
         List<Integer> letterIds = new ArrayList<>();
         List<Integer> spaced = new ArrayList<>();
@@ -113,8 +121,8 @@ final class TokenTable {
                 default -> { }
             }
         }
-        this.wordStarts = ByFewest.of(wordStartIds, startFewest);
-        this.letters = ByFewest.of(letterIds, startFewest);
+        this.wordStartIds = List.copyOf(wordStartIds);
+        this.letterIds = List.copyOf(letterIds);
         this.spacedPunctuation = spaced.stream().mapToInt(Integer::intValue).toArray();
         this.barePunctuation = bare.stream().mapToInt(Integer::intValue).toArray();
         this.loneSpaces = spaces.stream().mapToInt(Integer::intValue).toArray();
@@ -126,7 +134,6 @@ final class TokenTable {
         this.endOfTextId = endOfTextId;
         this.texts = texts;
         this.kinds = kinds;
-        this.startFewest = startFewest;
         this.leadingSpace = leadingSpace;
         this.otherTokens = otherTokens;
         this.letterTrie = letterTrie;
@@ -136,7 +143,6 @@ final class TokenTable {
         int size = tokenizer.vocabSize();
         String[] texts = new String[size];
         byte[] kinds = new byte[size];
-        byte[] startFewest = new byte[size];
         boolean[] leadingSpace = new boolean[size];
         boolean[] capitalInitial = new boolean[size];
         List<Integer> others = new ArrayList<>();
@@ -157,24 +163,52 @@ final class TokenTable {
             }
             kinds[id] = kind;
             leadingSpace[id] = text.charAt(0) == ' ';
-            if (kind == WORD_START) {
-                startFewest[id] = (byte) measure.fewestToFinish(lower(text.substring(1)));
-            } else if (kind == LETTERS) {
-                startFewest[id] = (byte) measure.fewestToFinish(lower(text));
+            if (kind == LETTERS) {
                 trie.add(lower(text), id);
                 capitalInitial[id] = startsWithCapital(text);
             } else if (kind == OTHER) {
                 others.add(id);
             }
         }
-        TokenTable table = new TokenTable(layout, measure, endOfTextId, texts, kinds, startFewest, leadingSpace,
+        TokenTable table = new TokenTable(layout, measure, endOfTextId, texts, kinds, leadingSpace,
                 others.stream().mapToInt(Integer::intValue).toArray(), trie.freeze());
         table.capitalLetterTokens = java.util.stream.IntStream.range(0, size).filter(id -> capitalInitial[id]).toArray();
+        table.counts = table.countFor(measure.userWordsChange());
+        return table;
+    }
+
+    /** The syllable side of the table for the user dictionary at {@code userWordsChange} (read before counting). */
+    private Counts countFor(long userWordsChange) {
+        byte[] startFewest = new byte[kinds.length];
+        for (int id : wordStartIds) {
+            startFewest[id] = (byte) measure.fewestToFinish(lower(texts[id].substring(1)));
+        }
+        for (int id : letterIds) {
+            startFewest[id] = (byte) measure.fewestToFinish(lower(texts[id]));
+        }
+        Counts fresh = new Counts(userWordsChange, startFewest, ByFewest.of(wordStartIds, startFewest),
+                ByFewest.of(letterIds, startFewest), new ConcurrentHashMap<>());
         // One-letter words in progress ("a", "s") have thousands of continuations: walk them now, not mid-poem.
         for (char c = 'a'; c <= 'z'; c++) {
-            table.continuations(String.valueOf(c));
+            continuations(fresh, String.valueOf(c));
         }
-        return table;
+        return fresh;
+    }
+
+    /** The syllable side for the user dictionary as it stands: rebuilt (once) after the poet taught a word. */
+    private Counts counts() {
+        Counts current = counts;
+        long change = measure.userWordsChange();
+        if (current.userWordsChange() < change) {
+            synchronized (this) {
+                current = counts;
+                if (current.userWordsChange() < change) {
+                    current = countFor(change);
+                    counts = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -283,7 +317,7 @@ final class TokenTable {
     }
 
     byte[] startFewest() {
-        return startFewest;
+        return counts().startFewest();
     }
 
     boolean[] leadingSpace() {
@@ -295,11 +329,11 @@ final class TokenTable {
     }
 
     ByFewest wordStarts() {
-        return wordStarts;
+        return counts().wordStarts();
     }
 
     ByFewest letters() {
-        return letters;
+        return counts().letters();
     }
 
     int[] spacedPunctuation() {
@@ -335,12 +369,17 @@ final class TokenTable {
 
     /** The bare-letter tokens after which {@code word} is still the start of some dictionary word. */
     Continuations continuations(String word) {
+        return continuations(counts(), word);
+    }
+
+    private Continuations continuations(Counts counts, String word) {
+        Map<String, Continuations> continuations = counts.continuations();
         Continuations cached = continuations.get(word);
         if (cached != null) {
             return cached;
         }
         List<int[]> found = new ArrayList<>();
-        walk(letterTrie, new StringBuilder(word), measure.index(), found);
+        walk(letterTrie, new StringBuilder(word), measure, found);
         int[] tokens = new int[found.size()];
         byte[] fewest = new byte[found.size()];
         for (int i = 0; i < tokens.length; i++) {
@@ -356,20 +395,20 @@ final class TokenTable {
     }
 
     /** Descends only where the letters so far still start a dictionary word, so the walk stays small. */
-    private static void walk(TrieNode node, StringBuilder prefix, SyllablePrefixIndex index, List<int[]> found) {
+    private static void walk(TrieNode node, StringBuilder prefix, WordMeasure measure, List<int[]> found) {
         for (int k = 0; k < node.keys.length; k++) {
             prefix.append(node.keys[k]);
             String text = prefix.toString();
-            if (index.hasCompletion(text)) {
+            if (measure.index().hasCompletion(text)) {
                 TrieNode child = node.children[k];
                 if (child.tokens.length > 0) {
-                    Optional<SyllableRange> range = index.completions(text);
-                    int fewest = WordMeasure.hasLetter(text) ? WordMeasure.fewest(range.orElseThrow()) : 0;
+                    // A dictionary prefix, so this is the range's fewest, or less if the poet taught the word so.
+                    int fewest = WordMeasure.hasLetter(text) ? measure.fewestToFinish(text) : 0;
                     for (int id : child.tokens) {
                         found.add(new int[] {id, fewest});
                     }
                 }
-                walk(child, prefix, index, found);
+                walk(child, prefix, measure, found);
             }
             prefix.setLength(prefix.length() - 1);
         }

@@ -4,6 +4,7 @@ import dev.kigo.prosody.Prosody;
 import dev.kigo.prosody.SyllableCounter;
 import dev.kigo.prosody.SyllablePrefixIndex;
 import dev.kigo.prosody.SyllableRange;
+import dev.kigo.prosody.UserDictionary;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The syllable questions the constraint asks about words and word prefixes, answered by the same counter the poem
  * checker uses (so a finished word counts exactly as the checker will count it) and the dictionary's prefix index.
- * Thread-safe; answers for whole words are cached because the same words come back in every poem.
+ * Thread-safe; answers for whole words are cached because the same words come back in every poem, and the cache is
+ * dropped whenever the poet teaches the user dictionary a word (the checker counts the new way at once).
  */
 final class WordMeasure {
     /** A syllable count no line can hold: the word or prefix can never be used. */
@@ -25,15 +27,30 @@ final class WordMeasure {
 
     private final SyllableCounter counter;
     private final SyllablePrefixIndex index;
-    private final ConcurrentHashMap<String, Long> readingsCache = new ConcurrentHashMap<>();
+    private final UserDictionary userWords;
+    private volatile ReadingsCache readingsCache;
+
+    /** Readings worked out while the user dictionary stood at {@code userWordsChange}. */
+    private record ReadingsCache(long userWordsChange, ConcurrentHashMap<String, Long> readings) {
+        ReadingsCache(long userWordsChange) {
+            this(userWordsChange, new ConcurrentHashMap<>());
+        }
+    }
 
     WordMeasure(Prosody prosody) {
         this.counter = prosody.counter();
         this.index = prosody.dictionary().prefixIndex();
+        this.userWords = prosody.counter().userDictionary();
+        this.readingsCache = new ReadingsCache(userWords.changeCount());
     }
 
     SyllablePrefixIndex index() {
         return index;
+    }
+
+    /** The user dictionary's change count: tables built on these answers rebuild when it moves on. */
+    long userWordsChange() {
+        return userWords.changeCount();
     }
 
     /**
@@ -42,7 +59,8 @@ final class WordMeasure {
      * be used (so an opening quote mark must be followed by letters).
      */
     long readings(String word) {
-        Long cached = readingsCache.get(word);
+        ReadingsCache cache = currentCache();
+        Long cached = cache.readings().get(word);
         if (cached != null) {
             return cached;
         }
@@ -55,29 +73,55 @@ final class WordMeasure {
                 }
             }
         }
-        if (readingsCache.size() > CACHE_LIMIT) {
-            readingsCache.clear();
+        if (cache.readings().size() > CACHE_LIMIT) {
+            cache.readings().clear();
         }
-        readingsCache.put(word, bits);
+        cache.readings().put(word, bits);
         return bits;
+    }
+
+    /** The cache for the user dictionary as it stands; a fresh one if a word was taught since the last. */
+    private ReadingsCache currentCache() {
+        ReadingsCache cache = readingsCache;
+        long change = userWords.changeCount();
+        if (cache.userWordsChange() < change) {
+            // Counted before the change, so a reading stored late into the old cache is simply dropped with it.
+            cache = new ReadingsCache(change);
+            readingsCache = cache;
+        }
+        return cache;
     }
 
     /**
      * The fewest syllables a word that starts with {@code prefix} can end up with: from the dictionary words with
-     * that prefix, or, when no dictionary word starts so, the counter's estimate of the prefix as a finished word
-     * (so an unknown word is only begun or extended while it would fit if it ended there, and only up to
-     * {@link #MAX_UNKNOWN_WORD} characters).
+     * that prefix and the poet's own count of the prefix as a whole word, or, when neither knows it, the counter's
+     * estimate of the prefix as a finished word (so an unknown word is only begun or extended while it would fit if
+     * it ended there, and only up to {@link #MAX_UNKNOWN_WORD} characters).
      */
     int fewestToFinish(String prefix) {
+        int taught = taughtSyllables(prefix);
         Optional<SyllableRange> completions = index.completions(prefix);
         if (completions.isPresent()) {
-            return fewest(completions.get());
+            // The dictionary's own reading of the word stays in the range: fewer is safe, the word end counts right.
+            return Math.min(fewest(completions.get()), taught);
+        }
+        if (taught != NEVER) {
+            return taught;
         }
         if (prefix.length() > MAX_UNKNOWN_WORD) {
             return NEVER;
         }
         long readings = readings(prefix);
         return readings == 0 ? NEVER : Long.numberOfTrailingZeros(readings);
+    }
+
+    /** The poet's count for {@code word} as a whole word; NEVER when there is none (or it is 0, never a word). */
+    private int taughtSyllables(String word) {
+        if (userWords.isEmpty() || !hasLetter(word)) {
+            return NEVER;
+        }
+        return userWords.lookup(word).map(UserDictionary.Entry::syllables)
+                .filter(syllables -> syllables >= 1 && syllables <= MAX_LINE_SYLLABLES).orElse(NEVER);
     }
 
     /** The fewest syllables of a dictionary range, ignoring 0-syllable words; NEVER if there are only those. */

@@ -2,6 +2,7 @@ package dev.kigo.generate.constrain;
 
 import dev.kigo.model.TextTokenizer;
 import dev.kigo.prosody.Form;
+import dev.kigo.prosody.Prosody;
 import dev.kigo.generate.PromptFormat;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,32 @@ class FormKeeperTest {
         float[] scores = logits != null ? logits : new float[tokenizer.vocabSize()];
         keeper.process(scores, sofar.isEmpty() ? new int[0] : tokenizer.encode(sofar));
         return new Step(tokenizer, keeper, scores);
+    }
+
+    @Test
+    void aWordTaughtAfterTheTablesWereBuiltIsCountedTheNewWay() {
+        // Its own dictionaries: teaching a word must not leak into the shared fixtures.
+        Prosody prosody = Prosody.loadDefault();
+        SyllableConstraint constraint = new SyllableConstraint(ConstraintFixtures.gpt2(),
+                ConstraintFixtures.GPT2_END_OF_TEXT, prosody);
+        TextTokenizer gpt2 = ConstraintFixtures.gpt2();
+        // silent is 2 syllables in CMU: "an old silent pond" fills 5, and "an old old old" has no room for it.
+        assertTrue(step(gpt2, constraint, "5-7-5", " an old silent pond", null).allows(" /"));
+        assertFalse(step(gpt2, constraint, "5-7-5", " an old old old", null).allows(" silent"));
+
+        prosody.userDictionary().put("silent", 1);
+
+        Step four = step(gpt2, constraint, "5-7-5", " an old silent pond", null);
+        assertFalse(four.allows(" /"), "silent now counts 1, so the line has 4 of 5");
+        assertTrue(four.allows(" moon"));
+        assertTrue(step(gpt2, constraint, "5-7-5", " an old old old", null).allows(" silent"),
+                "a word start needs only the taught 1 syllable");
+        assertTrue(step(gpt2, constraint, "5-7-5", " an old old old sil", null).allows("ent"),
+                "so does a word finished from its pieces");
+
+        prosody.userDictionary().remove("silent");
+        assertTrue(step(gpt2, constraint, "5-7-5", " an old silent pond", null).allows(" /"), "back to 2");
+        assertFalse(step(gpt2, constraint, "5-7-5", " an old old old", null).allows(" silent"));
     }
 
     @Test

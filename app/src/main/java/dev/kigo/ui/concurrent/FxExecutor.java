@@ -84,7 +84,7 @@ public final class FxExecutor implements AutoCloseable {
      * Like {@link #batching(Consumer)}, but hand-offs are at least {@code minIntervalMillis} apart: for consumers
      * whose every call costs a layout (an editor), fewer, larger batches leave the FX thread free in between.
      */
-    public <T> Batcher<T> batching(Consumer<List<T>> onFxThread, long minIntervalMillis) {
+    public <T> Consumer<T> batching(Consumer<List<T>> onFxThread, long minIntervalMillis) {
         return new Batcher<>(onFxThread, fxThread, TimeUnit.MILLISECONDS.toNanos(minIntervalMillis), timer);
     }
 
@@ -99,8 +99,7 @@ public final class FxExecutor implements AutoCloseable {
         }
     }
 
-    /** The sink {@link #batching} returns. */
-    public static final class Batcher<T> implements Consumer<T> {
+    private static final class Batcher<T> implements Consumer<T> {
         private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean handOffPending = new AtomicBoolean();
         private final Consumer<List<T>> onFxThread;
@@ -115,15 +114,6 @@ public final class FxExecutor implements AutoCloseable {
             this.minIntervalNanos = minIntervalNanos;
             this.timer = timer;
             this.lastDrainNanos = System.nanoTime() - minIntervalNanos;
-        }
-
-        /**
-         * The next hand-off comes no sooner than one interval from now. For a run that has just started: the
-         * window redraws the changes of the start (buttons, fields) in one frame and the first text in a later
-         * one, rather than both in the same, longer frame.
-         */
-        public void holdForOneInterval() {
-            lastDrainNanos = System.nanoTime();
         }
 
         @Override

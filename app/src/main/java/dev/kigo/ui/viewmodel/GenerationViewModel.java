@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Loads the model and runs generations for the editor. Token events travel from the generating thread through
@@ -103,7 +104,7 @@ public final class GenerationViewModel {
 
     private final StudioViewModel studio;
     private final FxExecutor executor;
-    private final FxExecutor.Batcher<StreamItem> stream;
+    private final Consumer<StreamItem> stream;
     private Output output;
     private LanguageModel model;
     private Generator generator;
@@ -517,7 +518,6 @@ public final class GenerationViewModel {
         runRaw.setLength(0);
         runTokens = 0;
         runStartNanos = System.nanoTime();
-        stream.holdForOneInterval();
         running.set(true);
         speed.set("");
         note.set("");

@@ -94,27 +94,4 @@ class FxExecutorTest {
             assertTrue(failed.isCompletedExceptionally());
         }
     }
-
-    @Test
-    void aHoldDelaysTheNextHandOffByOneInterval() throws Exception {
-        java.util.concurrent.ConcurrentLinkedQueue<Runnable> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        try (FxExecutor executor = new FxExecutor(queue::add, 1)) {
-            List<List<String>> batches = new ArrayList<>();
-            FxExecutor.Batcher<String> sink = executor.batching(batches::add, 300);
-            sink.holdForOneInterval();
-            long start = System.nanoTime();
-            sink.accept("first token");
-            assertTrue(queue.isEmpty(), "held: nothing handed to the FX thread at once");
-            long deadline = start + TimeUnit.SECONDS.toNanos(5);
-            while (queue.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(waitedMillis >= 250, "handed over after the interval, not before: " + waitedMillis + " ms");
-            for (Runnable r; (r = queue.poll()) != null; ) {
-                r.run();
-            }
-            assertEquals(List.of(List.of("first token")), batches);
-        }
-    }
 }

@@ -63,7 +63,7 @@ public final class GenerationCommands implements GenerationViewModel.Output {
 
     private void continueFromAlternative(PoemEditor.TokenSpan span, TokenEvent.Alternative alternative) {
         int position = editor.tokenSpans().indexOf(span);
-        if (position < 0) {
+        if (position < 0 || !generation.canContinueFromAlternative(position)) {
             return;
         }
         generation.stop();

@@ -436,10 +436,10 @@ public final class GenerationViewModel {
      * just before that token.
      */
     public void continueFromAlternative(int position, TokenEvent.Alternative alternative) {
-        SamplingSettings settings = settingsOrComplain();
-        if (settings == null || !readyToRun() || position < 0 || position >= blockTokens.size()) {
+        if (!canContinueFromAlternative(position)) {
             return;
         }
+        SamplingSettings settings = studio.sampling().getSettings();
         stop();
         TokenEvent replaced = blockTokens.get(position);
         blockTokens.subList(position, blockTokens.size()).clear();
@@ -613,6 +613,14 @@ public final class GenerationViewModel {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether {@link #continueFromAlternative} would start a run (saying why not if it would not); asked before the
+     * view cuts its text, so a refused continuation leaves the text as it was.
+     */
+    public boolean canContinueFromAlternative(int position) {
+        return settingsOrComplain() != null && readyToRun() && position >= 0 && position < blockTokens.size();
     }
 
     private SamplingSettings settingsOrComplain() {

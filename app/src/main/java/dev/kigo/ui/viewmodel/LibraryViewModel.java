@@ -282,7 +282,8 @@ public final class LibraryViewModel {
             boolean fromKeywords = PromptFormat.KEYWORDS_TO_HAIKU.id().equals(reproduction.promptFormat());
             studio.modeProperty().set(fromKeywords ? GenerationMode.FROM_KEYWORDS : GenerationMode.CONTINUE_TEXT);
             if (fromKeywords) {
-                studio.keywordsProperty().set(piece.keywords());
+                // The keywords the model was given, which the field may have changed from before the poet saved.
+                studio.keywordsProperty().set(keywordsOf(reproduction.prompt()).orElse(piece.keywords()));
             }
             String keptForm = "";
             if (reproduction.keepsForm()) {
@@ -298,9 +299,24 @@ public final class LibraryViewModel {
                 keptForm = ", kept to the form " + form.name();
             }
             studio.keepFormProperty().set(reproduction.keepsForm());
+            String how = fromKeywords ? "press Generate to write it again."
+                    : "it continued a text ending “" + tail(reproduction.prompt()) + "”: with that text at the end of the"
+                    + " editor, press Generate to write it again.";
             notice.set("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
-                    + keptForm + "): press Generate to write it again.");
+                    + keptForm + "); " + how);
         });
+    }
+
+    /** "(autumn moon heron =" (after an optional end-of-text) gives "autumn moon heron". */
+    static Optional<String> keywordsOf(String prompt) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:<\\|endoftext\\|>)?\\((.*) =\\s*$", java.util.regex.Pattern.DOTALL)
+                .matcher(prompt == null ? "" : prompt);
+        return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    private static String tail(String prompt) {
+        String flat = prompt.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 40 ? flat : "…" + flat.substring(flat.length() - 40);
     }
 
     /** Chooses {@code form} in the studio: haiku or tanka by name, any other pattern as the custom pattern. */

@@ -183,4 +183,11 @@ class LibraryViewModelTest {
         assertNotNull(LibraryViewModel.dates(pond));
         assertFalse(LibraryViewModel.dates(pond).contains("edited"));
     }
+
+    @Test
+    void reproduceTakesTheKeywordsFromThePromptTheModelWasGiven() {
+        assertEquals(java.util.Optional.of("kingfisher dusk"), LibraryViewModel.keywordsOf("(kingfisher dusk ="));
+        assertEquals(java.util.Optional.of("old pond"), LibraryViewModel.keywordsOf("<|endoftext|>(old pond ="));
+        assertEquals(java.util.Optional.empty(), LibraryViewModel.keywordsOf("an old silent pond\n"));
+    }
 }

@@ -67,11 +67,6 @@ public final class FxExecutor implements AutoCloseable {
         }
     }
 
-    /** Runs {@code action} on the FX thread. */
-    public void onFxThread(Runnable action) {
-        fxThread.execute(action);
-    }
-
     /**
      * A thread-safe sink whose items reach {@code onFxThread} in order, in batches: one pending hand-off at a
      * time, carrying everything queued until it runs.

@@ -11,10 +11,6 @@ public enum Theme {
         this.label = label;
     }
 
-    public Theme other() {
-        return this == LIGHT ? DARK : LIGHT;
-    }
-
     @Override
     public String toString() {
         return label;

@@ -255,11 +255,6 @@ public final class PoemEditor extends StackPane {
         return Collections.unmodifiableList(tokenSpans);
     }
 
-    /** [start, end) of the pending generated text, or empty. */
-    public Optional<int[]> generatedRange() {
-        return hasPendingGenerated() ? Optional.of(new int[] {generatedStart, generatedEnd}) : Optional.empty();
-    }
-
     /**
      * Marks words (e.g. estimated syllable counts) measured on {@code measuredText}; ignored if the text has
      * changed since, because the offsets would be wrong.

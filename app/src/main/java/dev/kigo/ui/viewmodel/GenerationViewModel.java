@@ -223,10 +223,6 @@ public final class GenerationViewModel {
         return modelReady.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }

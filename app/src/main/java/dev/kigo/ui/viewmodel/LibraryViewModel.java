@@ -62,7 +62,6 @@ public final class LibraryViewModel {
     private final ObjectProperty<Piece> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper selectedSettings = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DeletionToken> undoable = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper();
 
     private final StudioViewModel studio;
     private final FxExecutor executor;
@@ -117,10 +116,6 @@ public final class LibraryViewModel {
         return undoable.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty searchingProperty() {
-        return searching.getReadOnlyProperty();
-    }
-
     /** Where the record of the last generation comes from (set once the engine is wired). */
     public void setGenerationSource(Supplier<Optional<GenerationRecord>> source) {
         this.generationOfText = source;
@@ -170,13 +165,11 @@ public final class LibraryViewModel {
         String words = query.get() == null ? "" : query.get().strip();
         SearchQuery search = words.isEmpty() ? SearchQuery.all().sortedBy(SortOrder.NEWEST) : SearchQuery.words(words);
         long ticket = ++searchTicket;
-        searching.set(true);
         CompletableFuture<List<Piece>> found = executor.supply(() -> library.get().pieces().search(search));
         found.whenComplete((result, failure) -> {
             if (ticket != searchTicket) {
                 return;
             }
-            searching.set(false);
             if (failure != null) {
                 studio.showError("The library could not be searched: " + UserMessages.describe(failure));
                 return;

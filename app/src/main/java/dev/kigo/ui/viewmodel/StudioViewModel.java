@@ -217,10 +217,6 @@ public final class StudioViewModel {
         errorMessage.set("");
     }
 
-    public void toggleTheme() {
-        theme.set(theme.get().other());
-    }
-
     public void increaseFontSize() {
         fontSize.set(StudioState.clampFontSize(fontSize.get() + 2));
     }

@@ -119,7 +119,9 @@ public final class StudioWindow {
         // Explicit, because a stage that was sized before keeps its size when given a new scene.
         stage.setWidth(bounds.width());
         stage.setHeight(bounds.height());
-        if (bounds.hasPosition()) {
+        // A place on a monitor that is no longer there would open the window out of sight: then the system places it.
+        if (bounds.hasPosition() && !javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(),
+                Math.min(bounds.width(), 200), 40).isEmpty()) {
             stage.setX(bounds.x());
             stage.setY(bounds.y());
         }

@@ -1,6 +1,8 @@
 package dev.kigo.ui;
 
 import dev.kigo.ui.presets.Preset;
+import dev.kigo.ui.settings.StudioState;
+import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.viewmodel.SamplingField;
 import javafx.scene.control.ComboBox;
@@ -138,5 +140,19 @@ class StudioWindowTest {
         assertFalse(text.contains("Exception"), text);
         robot.clickOn("#poem-area").write("still here");
         assertEquals("still here", onFx(() -> editor().getText()));
+    }
+
+    @Test
+    void aWindowLastSeenOnAMonitorThatIsGoneOpensOnScreen() throws Exception {
+        StudioState d = StudioState.defaults();
+        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(
+                new dev.kigo.ui.settings.WindowBounds(9000, 7000, 900, 650, false), d.theme(), d.fontSize(), d.sampling(),
+                d.presetName(), d.form(), d.customPattern(), d.mode(), d.keywords(), d.modelDir(), d.keepForm()));
+        runner.start(configDir, kigoHome);
+        Stage stage = (Stage) editor().getScene().getWindow();
+        double x = onFx(stage::getX);
+        double y = onFx(stage::getY);
+        assertFalse(javafx.stage.Screen.getScreensForRectangle(x, y, 200, 40).isEmpty(), "opened at " + x + ", " + y);
+        assertEquals(900.0, onFx(stage::getWidth), "the size is still restored");
     }
 }

@@ -150,7 +150,7 @@ public final class LibraryViewModel {
                     if (failure != null) {
                         studio.showError("The poem could not be saved: " + UserMessages.describe(failure));
                     } else {
-                        notice.set("Saved to the library as piece " + piece.id() + ".");
+                        announce("Saved to the library as piece " + piece.id() + ".");
                         refresh();
                     }
                 });
@@ -214,7 +214,7 @@ public final class LibraryViewModel {
                 return;
             }
             undoable.set(token);
-            notice.set("Deleted piece " + piece.id() + ".");
+            announce("Deleted piece " + piece.id() + ".");
             refresh();
         });
     }
@@ -232,7 +232,7 @@ public final class LibraryViewModel {
                 studio.showError("The delete could not be undone: " + UserMessages.describe(failure));
                 return;
             }
-            notice.set(count == 1 ? "Piece " + token.pieceIds().get(0) + " is back." : count + " pieces are back.");
+            announce(count == 1 ? "Piece " + token.pieceIds().get(0) + " is back." : count + " pieces are back.");
             refresh();
         });
     }
@@ -247,7 +247,7 @@ public final class LibraryViewModel {
         Piece piece = selected.get();
         if (piece != null) {
             editorSink.accept(piece.text());
-            notice.set("Piece " + piece.id() + " copied to the editor.");
+            announce("Piece " + piece.id() + " copied to the editor.");
         }
     }
 
@@ -295,9 +295,15 @@ public final class LibraryViewModel {
             String how = fromKeywords ? "press Generate to write it again."
                     : "it continued a text ending “" + tail(reproduction.prompt()) + "”: with that text at the end of the"
                     + " editor, press Generate to write it again.";
-            notice.set("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
+            announce("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
                     + keptForm + "); " + how);
         });
+    }
+
+    /** Says {@code news} even if it is what was said last (the status bar may show other news since). */
+    private void announce(String news) {
+        notice.set("");
+        notice.set(news);
     }
 
     /** "(autumn moon heron =" (after an optional end-of-text) gives "autumn moon heron". */

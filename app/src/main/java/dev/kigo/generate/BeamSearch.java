@@ -34,8 +34,10 @@ final class BeamSearch {
     /** One partial text. */
     private record Beam(GenerationContext context, double score, double rawLogProb, List<Float> probabilities,
                         FinishReason finish) {
+        /** Log-probability per token; an end-of-text is in the score, so it counts as a token too. */
         double normalised() {
-            return score / Math.max(1, context.generatedCount());
+            int tokens = context.generatedCount() + (finish == FinishReason.END_OF_TEXT ? 1 : 0);
+            return score / Math.max(1, tokens);
         }
     }
 
@@ -130,7 +132,7 @@ final class BeamSearch {
                     stopAll != null ? stopAll : FinishReason.MAX_TOKENS));
         }
         // A beam that reached a proper end beats one cut off by a limit, which beats one in a dead end.
-        Beam best = finished.stream().max(Comparator.comparingInt((Beam beam) -> endRank(beam.finish()))
+        Beam best = finished.stream().max(Comparator.comparingInt(BeamSearch::endRank)
                 .thenComparingDouble(Beam::normalised)).orElseThrow();
         long generationMillis = (System.nanoTime() - generationStart) / 1_000_000;
         report(best, tokenizer);
@@ -213,8 +215,11 @@ final class BeamSearch {
         }
     }
 
-    private static int endRank(FinishReason reason) {
-        return switch (reason) {
+    private static int endRank(Beam beam) {
+        if (beam.context().generatedCount() == 0) {
+            return 0; // ended before writing anything: any text beats none
+        }
+        return switch (beam.finish()) {
             case END_OF_TEXT, END_OF_FORMAT, STOP_STRING -> 2;
             case MAX_TOKENS, CONTEXT_FULL, CANCELLED -> 1;
             case CONSTRAINT_DEAD_END -> 0;

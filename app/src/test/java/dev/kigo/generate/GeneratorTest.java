@@ -191,6 +191,23 @@ class GeneratorTest {
     }
 
     @Test
+    void beamSearchNeverPrefersAnEmptyTextThatEndedAtOnce() {
+        // End-of-text is all but certain at the first step and banned after it: one beam ends empty, the other
+        // writes to the token limit. Text, however unlikely, beats no text.
+        LogitsProcessor endAtOnce = (logits, context) -> {
+            if (context.generatedCount() == 0) {
+                logits[context.endOfTextId()] += 50;
+            } else {
+                logits[context.endOfTextId()] = Float.NEGATIVE_INFINITY;
+            }
+        };
+        GenerationResult result = generator.generate(GenerationRequest.plain("an old pond",
+                SamplingSettings.greedy(6).withBeams(2)).withProcessors(() -> List.of(endAtOnce)));
+        assertEquals(6, result.generatedTokens(), result.toString());
+        assertEquals(FinishReason.MAX_TOKENS, result.finishReason());
+    }
+
+    @Test
     void beamSearchAlsoFillsTheContextExactly() {
         String prompt = "a".repeat(Fixtures.CONTEXT - 1);
         GenerationResult result = generator.generate(GenerationRequest.plain(prompt,

@@ -121,6 +121,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         report.put("distinct2", quality.distinct2());
         report.put("copiedLineShare", trainingLines == null ? null : quality.copiedLineShare());
         report.put("generatedLines", quality.generatedLines());
+        report.put("copiedLongLineShare", trainingLines == null ? null : quality.copiedLongLineShare());
+        report.put("longLines", quality.longLines());
+        report.put("copiedPieceShare", trainingLines == null ? null : quality.copiedPieceShare());
         report.put("meanLogProb", tokens == 0 ? 0 : logProbSum / tokens);
         report.put("settings", defaults);
         report.put("baseSeed", seed);
@@ -136,6 +139,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (trainingLines != null) {
                 out.printf("| lines copied verbatim from training | %.1f%% of %d |%n",
                         100 * quality.copiedLineShare(), quality.generatedLines());
+                out.printf("| lines of %d+ words copied | %.1f%% of %d |%n", SampleQuality.LONG_LINE_WORDS,
+                        100 * quality.copiedLongLineShare(), quality.longLines());
+                out.printf("| pieces whose every line is a training line | %.1f%% |%n", 100 * quality.copiedPieceShare());
             }
             out.printf("| mean log-prob per token | %.3f |%n", tokens == 0 ? 0 : logProbSum / tokens);
             out.printf("| generation | %d tokens in %.1f s |%n", tokens, millis / 1000.0);

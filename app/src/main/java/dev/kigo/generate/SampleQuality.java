@@ -11,16 +11,24 @@ import java.util.Set;
 /**
  * The model card's sample metrics over a set of generated haiku: how many form three lines, how many scan to
  * the form by Kigo's own counter, distinct-2 (unique word bigrams over all bigrams, across the whole set), and
- * the share of generated lines found verbatim among the training corpus's lines.
+ * the share of generated lines found verbatim among the training corpus's lines. Short lines ("autumn wind") are
+ * common to many haiku, so copying is also given for lines of {@value #LONG_LINE_WORDS} or more words, and for
+ * whole pieces whose every line is a training line.
  */
 public record SampleQuality(int samples, double threeLineShare, double formShare, double distinct2,
-                            double copiedLineShare, int generatedLines) {
+                            double copiedLineShare, int generatedLines, double copiedLongLineShare, int longLines,
+                            double copiedPieceShare) {
+
+    public static final int LONG_LINE_WORDS = 4;
 
     public static SampleQuality of(List<String> texts, PoemChecker checker, Form form, Set<String> trainingLines) {
         int threeLines = 0;
         int fitting = 0;
         int lineCount = 0;
         int copied = 0;
+        int longLines = 0;
+        int copiedLong = 0;
+        int copiedPieces = 0;
         int bigrams = 0;
         Set<String> uniqueBigrams = new HashSet<>();
         for (String text : texts) {
@@ -31,11 +39,18 @@ public record SampleQuality(int samples, double threeLineShare, double formShare
             if (!lines.isEmpty() && checker.check(String.join("\n", lines), form).fits()) {
                 fitting++;
             }
+            int copiedHere = 0;
             for (String line : lines) {
                 lineCount++;
-                if (trainingLines.contains(normaliseLine(line))) {
-                    copied++;
-                }
+                boolean isCopy = trainingLines.contains(normaliseLine(line));
+                boolean isLong = line.split("\\s+").length >= LONG_LINE_WORDS;
+                copiedHere += isCopy ? 1 : 0;
+                longLines += isLong ? 1 : 0;
+                copiedLong += isCopy && isLong ? 1 : 0;
+            }
+            copied += copiedHere;
+            if (!lines.isEmpty() && copiedHere == lines.size()) {
+                copiedPieces++;
             }
             String[] words = String.join(" ", lines).toLowerCase(Locale.ROOT).split("\\s+");
             for (int i = 0; i + 1 < words.length; i++) {
@@ -47,7 +62,8 @@ public record SampleQuality(int samples, double threeLineShare, double formShare
         }
         int n = texts.size();
         return new SampleQuality(n, share(threeLines, n), share(fitting, n),
-                share(uniqueBigrams.size(), bigrams), share(copied, lineCount), lineCount);
+                share(uniqueBigrams.size(), bigrams), share(copied, lineCount), lineCount,
+                share(copiedLong, longLines), longLines, share(copiedPieces, n));
     }
 
     /** The key under which lines are compared: lower case, outer whitespace removed (as the recipe writes them). */

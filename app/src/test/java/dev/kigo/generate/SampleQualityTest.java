@@ -25,6 +25,14 @@ class SampleQualityTest {
         // 6 lines written, 2 of them are "an old silent pond".
         assertEquals(6, quality.generatedLines());
         assertEquals(2 / 6.0, quality.copiedLineShare(), 1e-9);
+        // Lines of 4+ words: "an old silent pond" twice (both copied), "a frog jumps into the pond": 2 of 3.
+        assertEquals(3, quality.longLines());
+        assertEquals(2 / 3.0, quality.copiedLongLineShare(), 1e-9);
+        // No piece is copied whole: the second has "the frog", which is not a training line.
+        assertEquals(0, quality.copiedPieceShare(), 1e-9);
+        SampleQuality whole = SampleQuality.of(List.of("an old silent pond"), PROSODY.checker(), Form.HAIKU,
+                Set.of("an old silent pond"));
+        assertEquals(1.0, whole.copiedPieceShare(), 1e-9);
         // Bigrams: 12 in the first, 5 in the second, 2 in the third = 19; the second repeats "an old",
         // "old silent", "silent pond" and the third repeats "the the": 15 distinct.
         assertEquals(15 / 19.0, quality.distinct2(), 1e-9);

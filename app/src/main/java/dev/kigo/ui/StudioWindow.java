@@ -111,6 +111,11 @@ public final class StudioWindow {
         scene.getStylesheets().add(Objects.requireNonNull(StudioWindow.class.getResource("studio.css")).toExternalForm());
         Themes.apply(model.themeProperty().get(), scene);
         model.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme, scene));
+        // The menu says Shortcut+= and Shortcut+-; these are the same keys on other layouts and the keypad.
+        scene.getAccelerators().put(shortcut(KeyCode.EQUALS, KeyCombination.SHIFT_DOWN), model::increaseFontSize);
+        scene.getAccelerators().put(shortcut(KeyCode.PLUS), model::increaseFontSize);
+        scene.getAccelerators().put(shortcut(KeyCode.ADD), model::increaseFontSize);
+        scene.getAccelerators().put(shortcut(KeyCode.SUBTRACT), model::decreaseFontSize);
 
         stage.setTitle("Kigo");
         stage.setScene(scene);

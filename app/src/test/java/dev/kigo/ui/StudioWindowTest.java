@@ -127,6 +127,11 @@ class StudioWindowTest {
         assertTrue(onFx(() -> editor().getStyle().contains("-fx-font-size: 16.0px")));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         assertEquals(18.0, onFx(() -> app.window().model().fontSizeProperty().get()));
+        // Ctrl++ as typed on a US layout (Shift+=), and the keypad's plus.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(20.0, onFx(() -> app.window().model().fontSizeProperty().get()));
+        robot.press(KeyCode.CONTROL, KeyCode.ADD).release(KeyCode.ADD, KeyCode.CONTROL);
+        assertEquals(22.0, onFx(() -> app.window().model().fontSizeProperty().get()));
     }
 
     @Test

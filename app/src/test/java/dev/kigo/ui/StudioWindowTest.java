@@ -160,4 +160,18 @@ class StudioWindowTest {
         assertFalse(javafx.stage.Screen.getScreensForRectangle(x, y, 200, 40).isEmpty(), "opened at " + x + ", " + y);
         assertEquals(900.0, onFx(stage::getWidth), "the size is still restored");
     }
+
+    @Test
+    void aRememberedModelFolderThatIsGoneFallsBackToTheShippedModel() throws Exception {
+        StudioState d = StudioState.defaults();
+        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(d.window(), d.theme(), d.fontSize(),
+                d.sampling(), d.presetName(), d.form(), d.customPattern(), d.mode(), d.keywords(),
+                configDir.resolve("deleted-model").toString(), d.keepForm()));
+        StudioApp app = runner.start(configDir, kigoHome);
+        assertTrue(waitFor(10_000, () -> app.window().model().modelDirProperty().get().isEmpty()),
+                () -> "remembered: " + app.window().model().modelDirProperty().get());
+        // The shipped model's folder is looked for next (this test's Kigo home has none, so it says so).
+        assertTrue(waitFor(10_000, () -> app.window().generation().modelStatusProperty().get()
+                .contains(kigoHome.toString())), () -> app.window().generation().modelStatusProperty().get());
+    }
 }

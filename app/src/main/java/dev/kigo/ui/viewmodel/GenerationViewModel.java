@@ -79,9 +79,9 @@ public final class GenerationViewModel {
 
     /**
      * Tokens reach the editor at most this often. Each update costs the editor a new cell for the line being
-     * written (CSS, layout, a repaint); ten a second still reads as live, and measured on two cores it kept every
-     * frame under 50 ms, where twenty a second let the first runs after start-up reach 50-64 ms
-     * (docs/benchmarks.md, "Studio").
+     * written (CSS, layout, a repaint); ten a second still reads as live and leaves the FX thread more time in
+     * between: measured on two cores, the longest frames of most runs fell from 42-64 ms at twenty a second to
+     * 34-44 ms (docs/benchmarks.md, "Studio").
      */
     static final long EDITOR_UPDATE_INTERVAL_MILLIS = 100;
 
@@ -133,10 +133,11 @@ public final class GenerationViewModel {
     /** The form the latest finished run was held to; null if it was free. */
     private String lastKeptForm;
     private String modelHash = "";
+    /** The model that wrote the last result, for its library record (another may be loaded by the time it is saved). */
     private ModelInfo lastModelInfo;
+    private String lastModelHash = "";
     /** Regenerate redoes the last command: after Continue it continues again rather than writing a new haiku. */
     private boolean regenerateContinues;
-    private String lastModelHash = "";
     /** The form keeper of the loaded model, its tables built in the background; null until first wanted. */
     private CompletableFuture<SyllableConstraint> keepForm;
 
@@ -273,6 +274,7 @@ public final class GenerationViewModel {
         modelDir.set(dir);
         if (quietIfMissing && !Files.isDirectory(dir)) {
             modelStatus.set("No model at " + dir + ". Use File › Open model folder… to choose one.");
+            onFailed.run();
             return;
         }
         loading.set(true);

@@ -39,6 +39,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,6 +51,9 @@ import java.util.function.Supplier;
  * reproduce. Every library call runs in the background; results come back on the FX thread.
  */
 public final class LibraryViewModel {
+
+    /** A keywords-to-haiku prompt as the studio writes it: "(autumn moon heron =", perhaps after end-of-text. */
+    private static final Pattern KEYWORD_PROMPT = Pattern.compile("^(?:<\\|endoftext\\|>)?\\((.*) =\\s*$", Pattern.DOTALL);
 
     /** Search waits this long after the last keystroke. */
     public static final long SEARCH_DELAY_MILLIS = 250;
@@ -308,8 +313,7 @@ public final class LibraryViewModel {
 
     /** "(autumn moon heron =" (after an optional end-of-text) gives "autumn moon heron". */
     static Optional<String> keywordsOf(String prompt) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:<\\|endoftext\\|>)?\\((.*) =\\s*$", java.util.regex.Pattern.DOTALL)
-                .matcher(prompt == null ? "" : prompt);
+        Matcher m = KEYWORD_PROMPT.matcher(prompt == null ? "" : prompt);
         return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 

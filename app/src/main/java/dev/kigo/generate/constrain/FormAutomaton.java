@@ -82,8 +82,15 @@ final class FormAutomaton {
 
     /** The line's sums if the word in progress ended now (0 if it cannot end here). */
     long sumsIfWordEnds(LineState state) {
-        return state.word.isEmpty() ? state.sums
-                : plusWord(state.sums, measure.readings(state.word), target(state));
+        if (state.word.isEmpty()) {
+            return state.sums;
+        }
+        return isThirdInARow(state) ? 0 : plusWord(state.sums, measure.readings(state.word), target(state));
+    }
+
+    /** "night night night": a word may be written twice in a row, not three times (a small model loops so). */
+    static boolean isThirdInARow(LineState state) {
+        return state.lastWordRepeats >= 2 && state.word.equals(state.lastWord);
     }
 
     /** Whether the piece could end now (end-of-text): the last line, its count exactly met. */
@@ -102,11 +109,6 @@ final class FormAutomaton {
     static boolean punctuationMayFollow(LineState state) {
         return state.punctuationRun < MAX_PUNCTUATION_RUN
                 && !(state.punctuationRun >= 1 && state.previous == LineState.PUNCTUATION);
-    }
-
-    /** A word of one letter so far ("W", "a"): no hyphen may follow it directly (W-A-R spelled out). */
-    static boolean isSingleLetter(String word) {
-        return word.length() == 1 && word.charAt(0) != '\'';
     }
 
     /** Whether a (normalised) character may ever appear in constrained text of this layout. */
@@ -192,8 +194,10 @@ final class FormAutomaton {
                 if (layout.spaced && lineStart && !lenient) {
                     return false;
                 }
-                if (c == '-' && previous == LineState.LETTER && isSingleLetter(state.word) && !lenient) {
-                    return false; // W-A-R: letters spelled out with hyphens
+                if (c == '-' && previous == LineState.LETTER && !lenient) {
+                    // No letters may follow a hyphen (see STOPS), so one glued to a word would dangle ("web- web-");
+                    // a dash stands apart: "dusk - crows".
+                    return false;
                 }
                 if (!endWord(state, lenient)) {
                     return false;
@@ -231,6 +235,15 @@ final class FormAutomaton {
     private boolean endWord(LineState state, boolean lenient) {
         if (state.word.isEmpty()) {
             return true;
+        }
+        if (isThirdInARow(state) && !lenient) {
+            return false;
+        }
+        if (state.word.equals(state.lastWord)) {
+            state.lastWordRepeats++;
+        } else {
+            state.lastWord = state.word;
+            state.lastWordRepeats = 1;
         }
         int target = target(state);
         long sums = plusWord(state.sums, measure.readings(state.word), target);

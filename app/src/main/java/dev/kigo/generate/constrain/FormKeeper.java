@@ -176,7 +176,7 @@ final class FormKeeper implements LogitsProcessor {
             for (int id : table.barePunctuation()) {
                 logits[id] = negative;
             }
-        } else if (continuing && FormAutomaton.isSingleLetter(s.word)) {
+        } else if (continuing) {
             for (int id : table.hyphenPunctuation()) {
                 logits[id] = negative;
             }

@@ -29,6 +29,9 @@ final class LineState {
     int punctuationRun;
     /** The text ends with a mark after which a word needs a space first ({@link FormAutomaton#STOPS}). */
     boolean afterStop;
+    /** The last finished word, and how many times in a row it was written (a third time is refused). */
+    String lastWord = "";
+    int lastWordRepeats;
 
     LineState copy() {
         LineState copy = new LineState();
@@ -46,6 +49,8 @@ final class LineState {
         finished = other.finished;
         punctuationRun = other.punctuationRun;
         afterStop = other.afterStop;
+        lastWord = other.lastWord;
+        lastWordRepeats = other.lastWordRepeats;
     }
 
     /** The fewest syllables the finished words of this line add up to. */

@@ -117,7 +117,14 @@ public final class BenchConstrainedCommand implements Callable<Integer> {
                 GenerationResult plain = run(freeGenerator, request);
                 free.add(plain, prosody.check(plain.text(), kept).fits());
                 GenerationResult kept1 = run(constrainedGenerator, keepForm.constrain(request, kept));
-                constrained.add(kept1, prosody.check(kept1.text(), kept).fits());
+                boolean keptFits = prosody.check(kept1.text(), kept).fits();
+                constrained.add(kept1, keptFits);
+                if (!keptFits) {
+                    // A kept piece the checker rejects is a disagreement between mask and checker: name it.
+                    err.printf("kigo: prompt %d (%s, seed %d) kept to the form does not fit: %s%n", i,
+                            KeywordPrompts.keywords(i), i, kept1.text().replace("\n", " / "));
+                    err.flush();
+                }
             }
             out.println("| measure | free | constrained (" + kept.pattern() + ") |");
             out.println("|---|---|---|");

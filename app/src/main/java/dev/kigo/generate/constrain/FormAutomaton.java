@@ -147,8 +147,9 @@ final class FormAutomaton {
                 if (afterStop && !lenient) {
                     return false; // "dusk.ow", "half-hour": see STOPS
                 }
-                if (c == '\'' && previous != LineState.LETTER && !lenient) {
-                    return false; // a clitic ('t, 's) only continues a word, never starts one
+                if (c == '\'' && (previous != LineState.LETTER || state.word.endsWith("'")) && !lenient) {
+                    // A clitic ('t, 's) only continues a word, never starts one; "wintin''s" the checker splits.
+                    return false;
                 }
                 boolean capital = c >= 'A' && c <= 'Z';
                 boolean firstLetter = !WordMeasure.hasLetter(state.word);

@@ -203,6 +203,11 @@ final class FormKeeper implements LogitsProcessor {
                 logits[unknownIds[i]] = unknownLogits[i];
             }
         }
+        if (continuing && s.word.endsWith("'")) {
+            for (int id : table.apostropheLetters()) {
+                logits[id] = negative; // never two apostrophes in a row ("wintin''s"), as in FormAutomaton
+            }
+        }
         for (int id = 0; id < n; id++) {
             if (logits[id] != negative) {
                 return true; // usually found within the first few hundred ids

@@ -47,7 +47,7 @@ final class TokenTable {
     private final int[] forbidden;
     /** Bare-letter tokens that begin with an apostrophe ("'t", "'s"): only a word in progress may take them. */
     private final int[] apostropheLetters;
-    /** Bare punctuation that begins with a hyphen: not straight after a one-letter word ("W-"). */
+    /** Bare punctuation that begins with a hyphen: never straight after a letter (it would dangle, see FormAutomaton). */
     private final int[] hyphenPunctuation;
     private final TrieNode letterTrie;
     /** Bare-letter tokens whose first letter is a capital. */

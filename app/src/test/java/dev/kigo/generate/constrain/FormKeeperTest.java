@@ -147,6 +147,7 @@ class FormKeeperTest {
         assertFalse(gpt2("5-7-5", " late winter").allows(" '"), "not as the start of a word of its own");
         assertFalse(bytes("5-7-5", " an old ").allows("'"));
         assertTrue(bytes("5-7-5", " an old").allows("'"));
+        assertFalse(bytes("5-7-5", " an old'").allows("'"), "never two apostrophes in a row (\"wintin''s\")");
     }
 
     @Test

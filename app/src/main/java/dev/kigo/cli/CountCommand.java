@@ -2,7 +2,6 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.kigo.library.DataDirectory;
 import dev.kigo.library.Library;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
@@ -13,6 +12,7 @@ import dev.kigo.prosody.UserDictionary;
 import dev.kigo.prosody.Verdict;
 import dev.kigo.prosody.WordResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,9 +22,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** `kigo count`: syllables per line and per word, judged against a form. */
@@ -54,9 +54,9 @@ public final class CountCommand implements Callable<Integer> {
             description = "A file of overrides (word syllables [phones]), on top of the words taught in the studio.")
     Path userDictionary;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of the library whose user words count (default: as for `kigo library`).")
-    Path dataDirectory;
+    /** The library whose user words (taught in the studio) count here too. */
+    @Mixin
+    LibraryDataOption libraryData;
 
     @Override
     public Integer call() throws IOException {
@@ -64,11 +64,10 @@ public final class CountCommand implements Callable<Integer> {
         String poem = text.isEmpty() || text.equals(List.of("-")) ? readStdin() : String.join(" ", text);
         UserDictionary user = new UserDictionary();
         // The words the poet taught the studio count here too; no library yet means none taught.
-        Path libraryFile = DataDirectory.libraryFile(DataDirectory.resolve(dataDirectory));
-        if (Files.isRegularFile(libraryFile)) {
-            try (Library library = Library.open(libraryFile)) {
-                library.setAside().ifPresent(notice -> spec.commandLine().getErr().println("kigo: warning: " + notice.message()));
-                library.dictionary().copyInto(user);
+        Optional<Library> library = libraryData.openIfPresent(spec.commandLine().getErr());
+        if (library.isPresent()) {
+            try (Library open = library.get()) {
+                open.dictionary().copyInto(user);
             }
         }
         if (userDictionary != null) {

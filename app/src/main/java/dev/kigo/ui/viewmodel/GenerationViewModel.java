@@ -94,7 +94,6 @@ public final class GenerationViewModel {
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<GenerationResult> lastResult = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Path> modelDir = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper keepFormAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper keepFormHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
@@ -250,10 +249,6 @@ public final class GenerationViewModel {
         return lastResult.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Path> modelDirProperty() {
-        return modelDir.getReadOnlyProperty();
-    }
-
     // Commands
 
     /**
@@ -271,7 +266,6 @@ public final class GenerationViewModel {
     public void loadModel(Path dir, Device wanted, boolean quietIfMissing, Runnable onLoaded, Runnable onFailed) {
         stop();
         long ticket = ++loadTicket;
-        modelDir.set(dir);
         if (quietIfMissing && !Files.isDirectory(dir)) {
             modelStatus.set("No model at " + dir + ". Use File › Open model folder… to choose one.");
             onFailed.run();

@@ -7,6 +7,7 @@ import dev.kigo.ui.view.GenerationPanel;
 import dev.kigo.ui.view.LibraryPane;
 import dev.kigo.ui.view.PoemEditor;
 import dev.kigo.ui.view.ProsodyDecorations;
+import dev.kigo.ui.view.RepaintAnchor;
 import dev.kigo.ui.view.SamplingPanel;
 import dev.kigo.ui.view.StudioStatusBar;
 import dev.kigo.ui.view.Themes;
@@ -110,6 +111,7 @@ public final class StudioWindow {
         scene = new Scene(root, bounds.width(), bounds.height());
         scene.getStylesheets().add(Objects.requireNonNull(StudioWindow.class.getResource("studio.css")).toExternalForm());
         Themes.apply(model.themeProperty().get(), scene);
+        statusBar.getRightItems().add(new RepaintAnchor(scene, generation.runningProperty()));
         model.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme, scene));
         // The menu says Shortcut+= and Shortcut+-; these are the same keys on other layouts and the keypad.
         scene.getAccelerators().put(shortcut(KeyCode.EQUALS, KeyCombination.SHIFT_DOWN), model::increaseFontSize);

@@ -190,6 +190,10 @@ class GenerationTest {
                 }
             });
             recorder.start();
+            if (Boolean.getBoolean("kigo.debug.frames")) {
+                javafx.scene.Scene scene = app.window().statusBar().getScene();
+                scene.addPostLayoutPulseListener(new FrameChangeLog(scene));
+            }
             started.incrementAndGet();
             app.window().commands().generate();
         });
@@ -205,6 +209,41 @@ class GenerationTest {
         System.out.printf("pulse gaps while streaming %d tokens in %d runs: %s%n", total, tokens.size(), PulseGapRecorder.summary(gaps));
         assertTrue(total > 300, "enough tokens streamed to matter: " + total);
         assertTrue(PulseGapRecorder.max(gaps) < 50, "longest FX stall " + PulseGapRecorder.max(gaps) + " ms");
+    }
+
+    @Test
+    void whileTheModelWritesAPixelOnScreenChangesEveryFrameSoNoFrameRepaintsTheWholeWindow() throws Exception {
+        robot.clickOn("#poem-area").write("the moon");
+        javafx.scene.Node anchor = robot.lookup("#repaint-anchor").query();
+        assertTrue(onFx(() -> anchor.localToScene(anchor.getBoundsInLocal()).getWidth() > 0
+                && anchor.getScene().getWindow().getWidth() > anchor.localToScene(anchor.getBoundsInLocal()).getMinX()),
+                "the anchor is laid out inside the window, where a change of it counts as a visible change");
+        List<Object> looksWhileRunning = new ArrayList<>();
+        javafx.animation.AnimationTimer sampler = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (generation().runningProperty().get()) {
+                    looksWhileRunning.add(((javafx.scene.layout.Region) anchor).getBackground());
+                }
+            }
+        };
+        robot.interact(() -> {
+            app.window().model().sampling().text(SamplingField.BEAMS).set("4");
+            sampler.start();
+            app.window().commands().generate();
+        });
+        assertTrue(waitFor(20_000, () -> generation().runningProperty().get()));
+        assertTrue(waitFor(60_000, () -> !generation().runningProperty().get()));
+        robot.interact(sampler::stop);
+        List<Object> looks = onFx(() -> List.copyOf(looksWhileRunning));
+        assertTrue(looks.size() >= 3, "frames sampled while running: " + looks.size());
+        long changes = java.util.stream.IntStream.range(1, looks.size()).filter(i -> looks.get(i) != looks.get(i - 1)).count();
+        assertTrue(changes >= looks.size() - 2, "the anchor changed " + changes + " times in " + looks.size() + " frames");
+        // A second after the run it rests, so an idle studio does not repaint 60 times a second.
+        Thread.sleep(1500);
+        Object resting = onFx(() -> ((javafx.scene.layout.Region) anchor).getBackground());
+        Thread.sleep(300);
+        assertTrue(onFx(() -> ((javafx.scene.layout.Region) anchor).getBackground()) == resting, "anchor at rest after the run");
     }
 
     @Test

@@ -18,6 +18,8 @@ import dev.kigo.ui.viewmodel.GenerationViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
 import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
@@ -101,17 +103,21 @@ public final class StudioWindow {
         statusBar.textProperty().bind(generation.modelStatusProperty());
         statusBar.progressProperty().bind(generation.progressProperty());
         statusBar.device().textProperty().bind(generation.deviceProperty());
-        statusBar.speed().textProperty().bind(generation.speedProperty());
+        StudioStatusBar.showNonEmpty(statusBar.speed(), generation.speedProperty());
         // The notice shows the latest news, whichever said it: a save, or a back-off of the form keeper.
-        library.noticeProperty().addListener((obs, old, text) -> statusBar.notice().setText(text));
-        generation.noteProperty().addListener((obs, old, text) -> statusBar.notice().setText(text));
+        StringProperty news = new SimpleStringProperty("");
+        library.noticeProperty().addListener((obs, old, text) -> news.set(text));
+        generation.noteProperty().addListener((obs, old, text) -> news.set(text));
+        StudioStatusBar.showNonEmpty(statusBar.notice(), news);
 
         WindowBounds bounds = model.initialWindowBounds();
         normalBounds = bounds;
         scene = new Scene(root, bounds.width(), bounds.height());
         scene.getStylesheets().add(Objects.requireNonNull(StudioWindow.class.getResource("studio.css")).toExternalForm());
         Themes.apply(model.themeProperty().get(), scene);
-        statusBar.getRightItems().add(new RepaintAnchor(scene, generation.runningProperty()));
+        RepaintAnchor repaintAnchor = new RepaintAnchor(scene, generation.runningProperty());
+        statusBar.getRightItems().add(repaintAnchor);
+        editor.area().plainTextChanges().subscribe(change -> repaintAnchor.poke());
         model.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme, scene));
         // The menu says Shortcut+= and Shortcut+-; these are the same keys on other layouts and the keypad.
         scene.getAccelerators().put(shortcut(KeyCode.EQUALS, KeyCombination.SHIFT_DOWN), model::increaseFontSize);

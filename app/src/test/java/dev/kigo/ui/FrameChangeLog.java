@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * Diagnostic for the frame-gap measurement ({@code -Dkigo.debug.frames=true}): after each layout pass, prints every
  * node that will be repainted in this frame (its pending visual changes, where it is in the window). Lined up with
  * JavaFX's pulse logger ({@code -Djavafx.pulseLogger=true}) it shows which change made a frame expensive; this is
- * how the off-screen changes that made JavaFX repaint the whole window were found (see RepaintAnchor).
+ * how the status bar's growing row and the frames with nothing to repaint were found (see RepaintAnchor).
  * It reads a private JavaFX field, so it is for diagnosis only, never for an assertion.
  */
 final class FrameChangeLog implements Runnable {

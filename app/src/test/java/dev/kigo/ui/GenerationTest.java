@@ -247,6 +247,31 @@ class GenerationTest {
     }
 
     @Test
+    void theWindowKeepsItsBoundsWhenARunStartsAndEnds() throws Exception {
+        robot.clickOn("#poem-area").write("the moon");
+        // An empty label in the status bar made its row taller than the bar, sticking out below the window: the
+        // window's bounds then changed at every start and end of a run, and JavaFX repainted all of it.
+        java.util.Set<Double> heights = new java.util.TreeSet<>();
+        javafx.animation.AnimationTimer sampler = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                heights.add(app.window().statusBar().getScene().getRoot().getBoundsInParent().getHeight());
+            }
+        };
+        robot.interact(() -> {
+            sampler.start();
+            app.window().commands().generate();
+        });
+        assertTrue(waitFor(20_000, () -> generation().runningProperty().get()));
+        assertTrue(waitFor(60_000, () -> !generation().runningProperty().get()));
+        robot.interact(() -> app.window().commands().regenerate());
+        assertTrue(waitFor(60_000, () -> !generation().runningProperty().get()));
+        Thread.sleep(300);
+        robot.interact(sampler::stop);
+        assertEquals(1, onFx(() -> heights.size()), () -> "window bounds heights seen: " + heights);
+    }
+
+    @Test
     void escapeStopsTheRunningGeneration() throws Exception {
         robot.clickOn("#poem-area").write("the moon");
         // A slow, long run: beam search costs several model steps per token, so there is time to press Esc.

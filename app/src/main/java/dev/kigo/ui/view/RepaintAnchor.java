@@ -9,14 +9,15 @@ import javafx.scene.paint.Color;
 
 /**
  * A one-pixel, invisible region that is marked changed on every frame while {@code active} holds, and for about
- * a second after.
+ * a second after it stops or after {@link #poke()}.
  * <p>
- * Why: JavaFX repaints the whole window when a frame's changes all lie outside the visible area (its list of
- * dirty regions comes out empty, and an empty list means "paint everything"). While the model streams, such
- * frames are common: the seed field changes below the fold of the side panel at every Regenerate, and the
- * editor lays out text past its right edge. Each one cost a full software repaint (25-55 ms, plus rebuilding
- * the side panel's cached image). One tiny changed pixel on screen keeps the list from ever being empty, so a
- * frame repaints only what changed.
+ * Why: JavaFX repaints the whole window when a frame has changes but none of them leaves a region to repaint:
+ * its list of dirty regions comes out empty, and an empty list means "paint everything". While the model streams
+ * or the poet types, most frames after an edit are such frames (RichTextFX sets the caret's shape again, to the
+ * same shape; a field changes below the fold of the side panel). Each cost a full software repaint of the window
+ * (20-55 ms, and rebuilding the side panel's cached image), found with JavaFX's pulse logger and a debugger on
+ * its ViewPainter (docs/benchmarks.md, "Studio: frames while the model streams"). One tiny changed pixel keeps the
+ * list from being empty, so a frame repaints only what changed.
  */
 public final class RepaintAnchor extends Region {
 
@@ -25,7 +26,7 @@ public final class RepaintAnchor extends Region {
             new Background(new BackgroundFill(Color.color(0, 0, 0, 0), null, null)),
             new Background(new BackgroundFill(Color.color(1, 1, 1, 0), null, null)) };
 
-    /** Frames to go on after {@code active} turns false: a run's end restyles the editor in the frames after it. */
+    /** Frames to go on after {@code active} turns false or a poke: a run's end or a recount changes things later. */
     private static final int FRAMES_AFTER = 60;
 
     private int look;
@@ -45,9 +46,22 @@ public final class RepaintAnchor extends Region {
             }
             if (framesLeft > 0) {
                 framesLeft--;
-                look = 1 - look;
-                setBackground(LOOKS[look]);
+                flip();
             }
         });
+    }
+
+    /** Keeps the anchor changing for the next second (the poet typed, say). */
+    public void poke() {
+        boolean resting = framesLeft == 0;
+        framesLeft = FRAMES_AFTER;
+        if (resting) {
+            flip(); // asks for the next frame, in which the pulse listener takes over
+        }
+    }
+
+    private void flip() {
+        look = 1 - look;
+        setBackground(LOOKS[look]);
     }
 }

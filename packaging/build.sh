@@ -170,9 +170,13 @@ cp "$ROOT/dictionaries/cmudict.dict" "$ROOT/dictionaries/LICENSE" "$INPUT/dictio
 [[ -f "$ROOT/dictionaries/README.md" ]] && cp "$ROOT/dictionaries/README.md" "$INPUT/dictionaries/"
 if [[ "$HAVE_MODEL" == true ]]; then
   mkdir -p "$INPUT/model-assets/kigo-haiku"
-  # Only the files the app reads plus the card; no training leftovers.
-  for f in model.onnx tokenizer.json model.json MODEL_CARD.md LICENSE README.md; do
+  # Only the files the app reads plus the card and licences (LICENSE, LICENSE-tokenizer, ...); no training
+  # leftovers.
+  for f in model.onnx tokenizer.json model.json MODEL_CARD.md README.md; do
     [[ -f "$MODEL_DIR/$f" ]] && cp "$MODEL_DIR/$f" "$INPUT/model-assets/kigo-haiku/"
+  done
+  for f in "$MODEL_DIR"/LICENSE*; do
+    [[ -f "$f" ]] && cp "$f" "$INPUT/model-assets/kigo-haiku/"
   done
   [[ -f "$MODEL_DIR/MODEL_CARD.md" ]] || say "WARNING: $MODEL_DIR has no MODEL_CARD.md (the model's licence and provenance)"
 fi

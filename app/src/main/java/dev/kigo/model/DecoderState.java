@@ -44,6 +44,8 @@ public final class DecoderState implements AutoCloseable {
     /** Reused logits buffer for single-token steps, so a step allocates nothing for its largest output. */
     private OnnxTensor stepLogits;
     private FloatBuffer stepLogitsBuffer;
+    /** What {@link #prefill} and {@link #step} return, [row][vocab]: reused, so a step allocates no logits array. */
+    private float[][] rowLogits = new float[0][];
     private boolean closed;
 
     DecoderState(LanguageModel model, DecoderSignature signature, int heads, int headDim, int vocab, int batch)
@@ -74,7 +76,9 @@ public final class DecoderState implements AutoCloseable {
 
     /**
      * Feeds the prompts (one per row; shorter rows are left-padded, which only the first call may do) and returns
-     * the logits for the token after each row's prompt: [row][vocab].
+     * the logits for the token after each row's prompt: [row][vocab]. The arrays belong to this state and are
+     * overwritten by the next {@link #prefill} or {@link #step}: use them (in place if you like) before that, and
+     * copy what you keep.
      */
     public float[][] prefill(int[][] prompts) throws OrtException {
         if (prompts.length != batch) {
@@ -103,21 +107,24 @@ public final class DecoderState implements AutoCloseable {
             System.arraycopy(prompts[row], 0, padded[row], pad, prompts[row].length);
         }
         FloatBuffer logits = run(padded);
-        float[][] last = new float[batch][vocab];
+        float[][] last = rowLogits();
         for (int row = 0; row < batch; row++) {
             logits.get(((row * width) + width - 1) * vocab, last[row]);
         }
         return last;
     }
 
-    /** Feeds one token per row and returns the next logits: [row][vocab]. */
+    /**
+     * Feeds one token per row and returns the next logits: [row][vocab], in the arrays the previous call returned
+     * (see {@link #prefill}).
+     */
     public float[][] step(int[] tokens) throws OrtException {
         int[][] column = new int[batch][1];
         for (int row = 0; row < batch; row++) {
             column[row][0] = tokens[row];
         }
         FloatBuffer logits = run(column);
-        float[][] result = new float[batch][vocab];
+        float[][] result = rowLogits();
         for (int row = 0; row < batch; row++) {
             logits.get(row * vocab, result[row]);
         }
@@ -294,6 +301,13 @@ public final class DecoderState implements AutoCloseable {
             default:
                 return OnnxTensor.createTensor(env, LongBuffer.wrap(values), shape);
         }
+    }
+
+    private float[][] rowLogits() {
+        if (rowLogits.length != batch) {
+            rowLogits = new float[batch][vocab];
+        }
+        return rowLogits;
     }
 
     private void ensureStepLogits() throws OrtException {

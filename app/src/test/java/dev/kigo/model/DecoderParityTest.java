@@ -104,6 +104,21 @@ class DecoderParityTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aStepReusesTheArraysOfTheLastAndWritesItsOwnLogitsIntoThem() throws Exception {
+        JsonNode reference = Fixtures.reference();
+        int[] prompt = Fixtures.ints(reference.get("promptIds"));
+        int[] greedy = Fixtures.ints(reference.get("greedyIds"));
+        try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum"));
+             DecoderState state = model.newState(1)) {
+            float[][] first = state.prefill(new int[][] {prompt});
+            java.util.Arrays.fill(first[0], 42f); // callers may work in place: the sampler does
+            float[][] second = state.step(new int[] {greedy[0]});
+            assertTrue(first == second && first[0] == second[0], "no new logits array per step");
+            assertClose(Fixtures.floats(reference.get("logits").get(1)), second[0], "cached step 1");
+        }
+    }
+
     static int argmax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {

@@ -9,9 +9,9 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The sampler computes its normalisers in fewer passes than it used to. Same seed and settings must still give
- * the same text, probabilities and log-probabilities to the bit: each is checked here against the earlier way of
- * computing it (kept below as the reference), over random scores with masks, ties and repeats.
+ * The sampler and beam search compute their normalisers in fewer passes than they used to. Same seed and settings
+ * must still give the same text, probabilities and log-probabilities to the bit: each is checked here against the
+ * earlier way of computing it (kept below as the reference), over random scores with masks, ties and repeats.
  */
 class SameNumbersAsBeforeTest {
     private static final int VOCAB = 3000;
@@ -84,6 +84,51 @@ class SameNumbersAsBeforeTest {
                     }
                     context.append(actual.tokenId(), "");
                 }
+            }
+        }
+    }
+
+    @Test
+    void beamSearchScoresTheSameTokensAsBefore() {
+        BeamExpansion expansion = new BeamExpansion();
+        for (List<LogitsProcessor> extra : List.of(List.<LogitsProcessor>of(), List.of(SOMETIMES_MASK_MOST))) {
+            SamplingSettings settings = SamplingSettings.greedy(100).withBeams(3);
+            SamplerChain chain = SamplerChain.from(settings, extra);
+            SamplerChain referenceChain = SamplerChain.from(settings, extra);
+            GenerationContext context = new GenerationContext(new int[] {5, 9, 12, 5}, null, EOT);
+            Random random = new Random(3 + extra.size());
+            for (int step = 0; step < 12; step++) {
+                float[] logits = scores(random);
+                float[] referenceLogits = logits.clone();
+                String where = "extra " + extra.size() + " step " + step;
+
+                SamplerChain.requireUsableScores(referenceLogits, context);
+                double rawNormaliser = LogProbs.logSumExp(referenceLogits);
+                float[] raw = referenceLogits.clone();
+                referenceChain.process(referenceLogits, context);
+                SamplerChain.cleanScores(referenceLogits);
+                double normaliser = LogProbs.logSumExp(referenceLogits);
+                TokenCandidates top = new TokenCandidates();
+                top.fillSoftmax(referenceLogits, 1.0);
+                top.keepTop(6);
+
+                assertEquals(!Double.isInfinite(normaliser), expansion.expand(logits, context, chain, 6), where);
+                if (Double.isInfinite(normaliser)) {
+                    continue;
+                }
+                assertEquals(Double.doubleToRawLongBits(rawNormaliser), Double.doubleToRawLongBits(expansion.rawNormaliser()), where);
+                assertEquals(Double.doubleToRawLongBits(normaliser), Double.doubleToRawLongBits(expansion.normaliser()), where);
+                assertEquals(top.size(), expansion.top().size(), where);
+                for (int i = 0; i < top.size(); i++) {
+                    assertEquals(top.id(i), expansion.top().id(i), where + " rank " + i);
+                    assertEquals(Float.floatToRawIntBits(top.probability(i)),
+                            Float.floatToRawIntBits(expansion.top().probability(i)), where + " rank " + i);
+                    assertEquals(Float.floatToRawIntBits(raw[top.id(i)]), Float.floatToRawIntBits(expansion.raw(top.id(i))));
+                }
+                for (int i = 0; i < VOCAB; i++) {
+                    assertEquals(Float.floatToRawIntBits(referenceLogits[i]), Float.floatToRawIntBits(logits[i]), where);
+                }
+                context.append(top.id(0), "");
             }
         }
     }

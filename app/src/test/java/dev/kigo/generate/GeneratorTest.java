@@ -163,6 +163,35 @@ class GeneratorTest {
     }
 
     @Test
+    void aStopStringThatBeginsInThePromptEndsTheGenerationToo() {
+        SamplingSettings settings = SamplingSettings.greedy(40).withStopStrings(List.of("\n\n"));
+        GenerationResult result = generator.generate(GenerationRequest.plain("old pond\n", settings)
+                .withProcessors(ForcedTokens.text("\na frog")));
+        assertEquals(FinishReason.STOP_STRING, result.finishReason());
+        assertEquals("\n", result.rawText());
+        assertEquals("", result.text(), "all it wrote finishes the stop string");
+    }
+
+    @Test
+    void aStopStringWhollyInThePromptStopsNothing() {
+        SamplingSettings settings = SamplingSettings.greedy(40).withStopStrings(List.of("\n\n", "pond"));
+        GenerationResult result = generator.generate(GenerationRequest.plain("old pond\n\n", settings)
+                .withProcessors(ForcedTokens.text("a frog")));
+        assertEquals(FinishReason.END_OF_TEXT, result.finishReason());
+        assertEquals("a frog", result.text());
+    }
+
+    @Test
+    void aStopStringThatBeginsInThePromptEndsABeamToo() {
+        SamplingSettings settings = SamplingSettings.greedy(40).withStopStrings(List.of("d\n\n")).withBeams(2);
+        GenerationResult result = generator.generate(GenerationRequest.plain("old pond", settings)
+                .withProcessors(ForcedTokens.text("\n\nand more")));
+        assertEquals(FinishReason.STOP_STRING, result.finishReason());
+        assertEquals("\n\n", result.rawText());
+        assertEquals("", result.text());
+    }
+
+    @Test
     void theClosingBracketEndsAHaikuAndTheLinesAreExtracted() {
         GenerationResult result = generator.generate(GenerationRequest.haiku("dog rain", SamplingSettings.greedy(60))
                 .withProcessors(ForcedTokens.text(" wet dog / shakes off / the rain) (more")));

@@ -172,10 +172,12 @@ public final class Generator {
             ids[0] = eot;
             System.arraycopy(encoded, 0, ids, 1, encoded.length);
         }
+        // The cache may fill exactly: a prompt of the whole context still gets one token, read from the full cache
+        // (that token is never fed, so it needs no position of its own).
         int context = model.info().contextLength();
-        if (ids.length >= context) {
+        if (ids.length > context) {
             throw new GenerationException("The prompt is " + ids.length + " tokens but " + model.info().name()
-                    + " reads at most " + context + ", which leaves no room to generate.");
+                    + " reads at most " + context + ", so it does not fit.");
         }
         return ids;
     }

@@ -246,10 +246,24 @@ class GeneratorTest {
     }
 
     @Test
-    void aPromptThatFillsTheContextIsRefusedWithASentence() {
+    void aPromptOfTheWholeContextStillGetsOneToken() {
+        // The cache may fill exactly (the prompt's last token is at the last position the model has), and the
+        // token after it is read from the full cache without being fed.
+        GenerationRequest request = GenerationRequest.plain("a".repeat(Fixtures.CONTEXT), SamplingSettings.greedy(5))
+                .withProcessors(() -> List.of(BAN_END_OF_TEXT));
+        for (GenerationRequest each : List.of(request, request.withSettings(request.settings().withBeams(2)))) {
+            GenerationResult result = generator.generate(each);
+            assertEquals(Fixtures.CONTEXT, result.promptTokens());
+            assertEquals(FinishReason.CONTEXT_FULL, result.finishReason(), each.settings().toString());
+            assertEquals(1, result.generatedTokens(), each.settings().toString());
+        }
+    }
+
+    @Test
+    void aPromptLongerThanTheContextIsRefusedWithASentence() {
         GenerationException e = assertThrows(GenerationException.class, () -> generator.generate(
-                GenerationRequest.plain("a".repeat(Fixtures.CONTEXT), SamplingSettings.greedy(5))));
-        assertEquals("The prompt is 128 tokens but tiny-gpt2-optimum reads at most 128, which leaves no room to generate.",
+                GenerationRequest.plain("a".repeat(Fixtures.CONTEXT + 1), SamplingSettings.greedy(5))));
+        assertEquals("The prompt is 129 tokens but tiny-gpt2-optimum reads at most 128, so it does not fit.",
                 e.getMessage());
     }
 

@@ -27,10 +27,11 @@ import java.util.concurrent.Callable;
 
 /** `kigo bench`: a table of the engine's speed and memory on one model. A program, not a timed test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure load time, first-token latency, ms per token at several contexts, tokens/s at batch"
-                + " 1 and 4, the Java side's share of a step, and memory over a long run. Prints a Markdown table."})
+        description = {"Measure load time, first-token latency, ms per token and the prompt step at several contexts,"
+                + " tokens/s at batch 1 and 4 and with beam search, the Java side's share of a step, and memory over a long run. Prints a Markdown table."})
 public final class BenchCommand implements Callable<Integer> {
     private static final int[] CONTEXTS = {16, 128, 512};
+    private static final int BEAMS = 3;
     /** Never end early: every run generates exactly the tokens asked for. */
     private static final LogitsProcessor NO_END_OF_TEXT = (logits, context) ->
             logits[context.endOfTextId()] = Float.NEGATIVE_INFINITY;
@@ -55,6 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String[]> prefillRows = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -84,12 +86,15 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 progress(err, "context " + context);
                 double[] perToken = new double[repeats];
+                double[] promptStep = new double[repeats];
                 for (int r = 0; r < repeats; r++) {
                     StepTimings timings = new StepTimings();
                     generate(model, timings, prompt(model, context), 1, settings(steps));
                     perToken[r] = (timings.modelNanos() + timings.javaNanos()) / 1e6 / timings.steps();
+                    promptStep[r] = timings.prefillNanos() / 1e6;
                 }
                 row("ms per token at context " + context, format(median(perToken)) + " ms");
+                prefillRows.add(new String[] {"prompt step of " + context + " tokens", format(median(promptStep)) + " ms"});
             }
 
             StepTimings batchOne = new StepTimings();
@@ -105,6 +110,16 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 row("tokens/s at batch " + batch, format(median(rates)));
             }
+            rows.addAll(prefillRows);
+
+            progress(err, "beam search");
+            double[] beamRates = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                GenerationResult result = new Generator(model).generate(GenerationRequest.plain(prompt(model, 16),
+                        settings(steps).withBeams(BEAMS)).withProcessors(() -> List.of(NO_END_OF_TEXT)));
+                beamRates[r] = result.generatedTokens() * 1000.0 / Math.max(1, result.generationMillis());
+            }
+            row("tokens/s with beam search (" + BEAMS + " beams)", format(median(beamRates)));
             row("Java side of a step (sampling top-k 40, top-p 0.95, repetition penalty 1.1)",
                     String.format(Locale.ROOT, "%.2f%% (%.3f ms of %.2f ms)", 100 * batchOne.javaShare(),
                             batchOne.javaNanos() / 1e6 / batchOne.steps(),

@@ -22,6 +22,8 @@ final class BeamSearch {
     private final GenerationRequest request;
     private final GenerationListener listener;
     private final CancellationToken cancellation;
+    /** Reused for every beam and step: nothing vocabulary-sized is allocated per step. */
+    private final BeamExpansion expansion = new BeamExpansion();
 
     BeamSearch(Generator generator, GenerationRequest request, GenerationListener listener,
                CancellationToken cancellation) {
@@ -155,27 +157,18 @@ final class BeamSearch {
         return SamplerChain.joinNotes(notes);
     }
 
-    private static void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count,
-                               List<Candidate> out) {
-        SamplerChain.requireUsableScores(logits, beam.context());
-        double rawNormaliser = LogProbs.logSumExp(logits);
-        float[] raw = logits.clone();
-        chain.process(logits, beam.context());
-        SamplerChain.cleanScores(logits);
-        double normaliser = LogProbs.logSumExp(logits);
-        if (Double.isInfinite(normaliser) || Double.isNaN(normaliser)) {
+    private void expand(int source, Beam beam, float[] logits, SamplerChain chain, int count, List<Candidate> out) {
+        if (!expansion.expand(logits, beam.context(), chain, count)) {
             return;
         }
-        TokenCandidates top = new TokenCandidates();
-        top.fillSoftmax(logits, 1.0);
-        top.keepTop(count);
+        TokenCandidates top = expansion.top();
         for (int i = 0; i < top.size(); i++) {
             int id = top.id(i);
             if (logits[id] == Float.NEGATIVE_INFINITY) {
                 continue;
             }
-            out.add(new Candidate(source, id, beam.score() + logits[id] - normaliser,
-                    beam.rawLogProb() + raw[id] - rawNormaliser, top.probability(i)));
+            out.add(new Candidate(source, id, beam.score() + logits[id] - expansion.normaliser(),
+                    beam.rawLogProb() + expansion.raw(id) - expansion.rawNormaliser(), top.probability(i)));
         }
     }
 

@@ -172,10 +172,12 @@ public final class Generator {
             ids[0] = eot;
             System.arraycopy(encoded, 0, ids, 1, encoded.length);
         }
+        // The cache may fill exactly: a prompt of the whole context still gets one token, read from the full cache
+        // (that token is never fed, so it needs no position of its own).
         int context = model.info().contextLength();
-        if (ids.length >= context) {
+        if (ids.length > context) {
             throw new GenerationException("The prompt is " + ids.length + " tokens but " + model.info().name()
-                    + " reads at most " + context + ", which leaves no room to generate.");
+                    + " reads at most " + context + ", so it does not fit.");
         }
         return ids;
     }
@@ -209,7 +211,7 @@ public final class Generator {
             return FinishReason.END_OF_FORMAT;
         }
         for (String stop : request.settings().stopStrings()) {
-            if (!delta.isEmpty() && indexOf(text, stop, delta.length() + stop.length()) >= 0) {
+            if (!delta.isEmpty() && stopsAfter(request.promptText(), text, stop, delta.length())) {
                 return FinishReason.STOP_STRING;
             }
         }
@@ -220,6 +222,31 @@ public final class Generator {
             return FinishReason.CONTEXT_FULL;
         }
         return null;
+    }
+
+    /**
+     * Whether {@code stop} ends in the step's new text (its last {@code deltaLength} characters). A stop string may
+     * begin in the prompt ("\n\n" when the prompt ends in a newline and the model writes one), so while the text is
+     * shorter than the stop string the prompt's last characters are looked at too; a match always takes at least one
+     * generated character, so a stop string inside the prompt alone stops nothing.
+     */
+    private static boolean stopsAfter(String prompt, CharSequence text, String stop, int deltaLength) {
+        if (text.length() >= deltaLength + stop.length() - 1) {
+            return indexOf(text, stop, deltaLength + stop.length()) >= 0;
+        }
+        return stopStart(prompt, text.toString(), stop) != NO_MATCH;
+    }
+
+    private static final int NO_MATCH = Integer.MAX_VALUE;
+
+    /**
+     * Where the first match of {@code stop} starts in {@code text}, counting the prompt's last characters before it:
+     * negative when the match began in the prompt, {@link #NO_MATCH} when there is none.
+     */
+    private static int stopStart(String prompt, String text, String stop) {
+        String promptTail = prompt.substring(Math.max(0, prompt.length() - (stop.length() - 1)));
+        int at = (promptTail + text).indexOf(stop);
+        return at < 0 ? NO_MATCH : at - promptTail.length();
     }
 
     /** Looks for {@code needle} only in the last {@code tail} characters (plus overlap): the new text of a step. */
@@ -236,10 +263,8 @@ public final class Generator {
         if (finish == FinishReason.STOP_STRING) {
             int cut = raw.length();
             for (String stop : request.settings().stopStrings()) {
-                int at = raw.indexOf(stop);
-                if (at >= 0) {
-                    cut = Math.min(cut, at);
-                }
+                // A match that began in the prompt cuts the piece at its start: all it wrote finishes the stop.
+                cut = Math.min(cut, Math.max(0, stopStart(request.promptText(), raw, stop)));
             }
             body = raw.substring(0, cut);
         }

@@ -93,12 +93,11 @@ public final class SamplerChain {
      * usable in fail with a {@link GenerationException}.
      */
     public SampledToken choose(float[] logits, GenerationContext context) {
-        requireUsableScores(logits, context);
+        float rawMax = requireUsableScores(logits, context);
         if (raw.length != logits.length) {
             raw = new float[logits.length];
         }
         System.arraycopy(logits, 0, raw, 0, logits.length);
-        double logNormaliser = LogProbs.logSumExp(raw);
         process(logits, context);
 
         boolean greedy = temperature == 0.0;
@@ -107,11 +106,30 @@ public final class SamplerChain {
         if (max == Float.NEGATIVE_INFINITY) {
             return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, List.of());
         }
-        double normaliser = 0;
         double inverse = 1.0 / t;
-        for (float logit : logits) {
-            normaliser += Math.exp((logit - max) * inverse);
+        // Two sums over the vocabulary, each in index order as always, so every number stays bit for bit what it
+        // was: of the model's own scores (for the token's log-probability) and of the processed ones (for the
+        // reported probabilities). At temperature 1 (greedy too) a score no processor changed has the same exp in
+        // both, so it is computed once.
+        double rawSum = 0;
+        double normaliser = 0;
+        if (inverse == 1.0 && max == rawMax) {
+            for (int i = 0; i < logits.length; i++) {
+                float r = raw[i];
+                double e = Math.exp(r - rawMax);
+                rawSum += e;
+                float logit = logits[i];
+                normaliser += logit == r ? e : Math.exp((logit - max) * inverse);
+            }
+        } else {
+            for (float r : raw) {
+                rawSum += Math.exp(r - rawMax);
+            }
+            for (float logit : logits) {
+                normaliser += Math.exp((logit - max) * inverse);
+            }
         }
+        double logNormaliser = rawMax + Math.log(rawSum);
 
         List<SampledToken.Alternative> alternatives;
         int chosen;
@@ -171,13 +189,15 @@ public final class SamplerChain {
 
     /**
      * Cleans the model's own scores (before any processor) and fails if they leave no token at all: that is not a
-     * constraint's dead end but a broken model or graph, and the poet should be told so.
+     * constraint's dead end but a broken model or graph, and the poet should be told so. Returns their maximum.
      */
-    static void requireUsableScores(float[] logits, GenerationContext context) {
-        if (cleanScores(logits) == Float.NEGATIVE_INFINITY) {
+    static float requireUsableScores(float[] logits, GenerationContext context) {
+        float max = cleanScores(logits);
+        if (max == Float.NEGATIVE_INFINITY) {
             throw new GenerationException("The model produced invalid scores at step " + context.generatedCount()
                     + " (no token had a usable score), so the generation stopped.");
         }
+        return max;
     }
 
     private static List<SampledToken.Alternative> alternativesFrom(TokenCandidates best) {

@@ -94,6 +94,24 @@ public final class TokenCandidates {
     }
 
     /**
+     * Keeps the {@code k} tokens of highest {@code weights[i] * scale} (ties go to the lower id), sorted best first,
+     * each with that product as its probability. With fillSoftmax's unscaled exps as weights and its scale this is
+     * fillSoftmax then {@link #keepTop}, to the bit, without the two vocabulary-sized copies.
+     */
+    void fillTopScaled(float[] weights, float scale, int k) {
+        long[] top = new long[Math.min(k, weights.length)];
+        int count = 0;
+        for (int i = 0; i < weights.length; i++) {
+            count = offer(top, count, key(weights[i] * scale, i));
+        }
+        if (ids.length < count) {
+            ids = new int[Math.max(count, 16)];
+            probs = new float[Math.max(count, 16)];
+        }
+        loadSorted(top, count);
+    }
+
+    /**
      * Fills with only the {@code n} tokens of highest logit, best first, each with its probability
      * exp((logit - max) / temperature) / normaliser. For top-k sampling and greedy picks this spares the full
      * softmax: one pass without exp over the vocabulary, then n exps.

@@ -44,6 +44,10 @@ public final class DecoderState implements AutoCloseable {
     /** Reused logits buffer for single-token steps, so a step allocates nothing for its largest output. */
     private OnnxTensor stepLogits;
     private FloatBuffer stepLogitsBuffer;
+    /** What {@link #prefill} and {@link #step} return, [row][vocab]: reused, so a step allocates no logits array. */
+    private float[][] rowLogits = new float[0][];
+    /** Buffers the reordered past tensors are built on, one per past input (see {@link #reorder}). */
+    private FloatBuffer[] reorderBuffers = new FloatBuffer[0];
     private boolean closed;
 
     DecoderState(LanguageModel model, DecoderSignature signature, int heads, int headDim, int vocab, int batch)
@@ -74,7 +78,9 @@ public final class DecoderState implements AutoCloseable {
 
     /**
      * Feeds the prompts (one per row; shorter rows are left-padded, which only the first call may do) and returns
-     * the logits for the token after each row's prompt: [row][vocab].
+     * the logits for the token after each row's prompt: [row][vocab]. The arrays belong to this state and are
+     * overwritten by the next {@link #prefill} or {@link #step}: use them (in place if you like) before that, and
+     * copy what you keep.
      */
     public float[][] prefill(int[][] prompts) throws OrtException {
         if (prompts.length != batch) {
@@ -103,21 +109,24 @@ public final class DecoderState implements AutoCloseable {
             System.arraycopy(prompts[row], 0, padded[row], pad, prompts[row].length);
         }
         FloatBuffer logits = run(padded);
-        float[][] last = new float[batch][vocab];
+        float[][] last = rowLogits();
         for (int row = 0; row < batch; row++) {
             logits.get(((row * width) + width - 1) * vocab, last[row]);
         }
         return last;
     }
 
-    /** Feeds one token per row and returns the next logits: [row][vocab]. */
+    /**
+     * Feeds one token per row and returns the next logits: [row][vocab], in the arrays the previous call returned
+     * (see {@link #prefill}).
+     */
     public float[][] step(int[] tokens) throws OrtException {
         int[][] column = new int[batch][1];
         for (int row = 0; row < batch; row++) {
             column[row][0] = tokens[row];
         }
         FloatBuffer logits = run(column);
-        float[][] result = new float[batch][vocab];
+        float[][] result = rowLogits();
         for (int row = 0; row < batch; row++) {
             logits.get(row * vocab, result[row]);
         }
@@ -142,7 +151,16 @@ public final class DecoderState implements AutoCloseable {
      * widening one prompt into several beams. The batch size becomes {@code sourceRows.length}.
      */
     public void reorder(int[] sourceRows) throws OrtException {
+        if (isIdentity(sourceRows)) {
+            return; // every row continues itself: the cache is already in order
+        }
         int dim = signature.pastBatchDim();
+        // Past tensors that came from ONNX Runtime can be copied into the buffers of the previous reordering, whose
+        // tensors were closed when that step ran; a past this class built itself may still live in them.
+        boolean reuse = pastOwner != null;
+        if (reorderBuffers.length != past.length) {
+            reorderBuffers = new FloatBuffer[past.length];
+        }
         OnnxTensor[] reordered = new OnnxTensor[past.length];
         try {
             for (int i = 0; i < past.length; i++) {
@@ -156,8 +174,7 @@ public final class DecoderState implements AutoCloseable {
                     block *= (int) shape[d];
                 }
                 FloatBuffer source = past[i].getFloatBuffer();
-                FloatBuffer target = ByteBuffer.allocateDirect(Float.BYTES * (int) outer * sourceRows.length * block)
-                        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+                FloatBuffer target = reorderBuffer(i, (int) outer * sourceRows.length * block, reuse);
                 float[] chunk = new float[block];
                 for (long o = 0; o < outer; o++) {
                     for (int row : sourceRows) {
@@ -294,6 +311,44 @@ public final class DecoderState implements AutoCloseable {
             default:
                 return OnnxTensor.createTensor(env, LongBuffer.wrap(values), shape);
         }
+    }
+
+    private boolean isIdentity(int[] sourceRows) {
+        if (sourceRows.length != batch) {
+            return false;
+        }
+        for (int i = 0; i < sourceRows.length; i++) {
+            if (sourceRows[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A direct buffer of {@code floats} for past tensor {@code index}, positioned at 0 with that limit. The cache
+     * grows a column a step, so a buffer that must grow gets half again as much room: beam search allocates one
+     * now and then, not once a step.
+     */
+    private FloatBuffer reorderBuffer(int index, int floats, boolean reuse) {
+        FloatBuffer buffer = reorderBuffers[index];
+        if (!reuse || buffer == null || buffer.capacity() < floats) {
+            int capacity = reuse ? floats + floats / 2 : floats;
+            buffer = ByteBuffer.allocateDirect(Float.BYTES * capacity).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            if (reuse) {
+                reorderBuffers[index] = buffer;
+            }
+        }
+        buffer.clear();
+        buffer.limit(floats);
+        return buffer;
+    }
+
+    private float[][] rowLogits() {
+        if (rowLogits.length != batch) {
+            rowLogits = new float[batch][vocab];
+        }
+        return rowLogits;
     }
 
     private void ensureStepLogits() throws OrtException {

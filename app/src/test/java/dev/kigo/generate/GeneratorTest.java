@@ -163,6 +163,35 @@ class GeneratorTest {
     }
 
     @Test
+    void aStopStringThatBeginsInThePromptEndsTheGenerationToo() {
+        SamplingSettings settings = SamplingSettings.greedy(40).withStopStrings(List.of("\n\n"));
+        GenerationResult result = generator.generate(GenerationRequest.plain("old pond\n", settings)
+                .withProcessors(ForcedTokens.text("\na frog")));
+        assertEquals(FinishReason.STOP_STRING, result.finishReason());
+        assertEquals("\n", result.rawText());
+        assertEquals("", result.text(), "all it wrote finishes the stop string");
+    }
+
+    @Test
+    void aStopStringWhollyInThePromptStopsNothing() {
+        SamplingSettings settings = SamplingSettings.greedy(40).withStopStrings(List.of("\n\n", "pond"));
+        GenerationResult result = generator.generate(GenerationRequest.plain("old pond\n\n", settings)
+                .withProcessors(ForcedTokens.text("a frog")));
+        assertEquals(FinishReason.END_OF_TEXT, result.finishReason());
+        assertEquals("a frog", result.text());
+    }
+
+    @Test
+    void aStopStringThatBeginsInThePromptEndsABeamToo() {
+        SamplingSettings settings = SamplingSettings.greedy(40).withStopStrings(List.of("d\n\n")).withBeams(2);
+        GenerationResult result = generator.generate(GenerationRequest.plain("old pond", settings)
+                .withProcessors(ForcedTokens.text("\n\nand more")));
+        assertEquals(FinishReason.STOP_STRING, result.finishReason());
+        assertEquals("\n\n", result.rawText());
+        assertEquals("", result.text());
+    }
+
+    @Test
     void theClosingBracketEndsAHaikuAndTheLinesAreExtracted() {
         GenerationResult result = generator.generate(GenerationRequest.haiku("dog rain", SamplingSettings.greedy(60))
                 .withProcessors(ForcedTokens.text(" wet dog / shakes off / the rain) (more")));
@@ -217,10 +246,24 @@ class GeneratorTest {
     }
 
     @Test
-    void aPromptThatFillsTheContextIsRefusedWithASentence() {
+    void aPromptOfTheWholeContextStillGetsOneToken() {
+        // The cache may fill exactly (the prompt's last token is at the last position the model has), and the
+        // token after it is read from the full cache without being fed.
+        GenerationRequest request = GenerationRequest.plain("a".repeat(Fixtures.CONTEXT), SamplingSettings.greedy(5))
+                .withProcessors(() -> List.of(BAN_END_OF_TEXT));
+        for (GenerationRequest each : List.of(request, request.withSettings(request.settings().withBeams(2)))) {
+            GenerationResult result = generator.generate(each);
+            assertEquals(Fixtures.CONTEXT, result.promptTokens());
+            assertEquals(FinishReason.CONTEXT_FULL, result.finishReason(), each.settings().toString());
+            assertEquals(1, result.generatedTokens(), each.settings().toString());
+        }
+    }
+
+    @Test
+    void aPromptLongerThanTheContextIsRefusedWithASentence() {
         GenerationException e = assertThrows(GenerationException.class, () -> generator.generate(
-                GenerationRequest.plain("a".repeat(Fixtures.CONTEXT), SamplingSettings.greedy(5))));
-        assertEquals("The prompt is 128 tokens but tiny-gpt2-optimum reads at most 128, which leaves no room to generate.",
+                GenerationRequest.plain("a".repeat(Fixtures.CONTEXT + 1), SamplingSettings.greedy(5))));
+        assertEquals("The prompt is 129 tokens but tiny-gpt2-optimum reads at most 128, so it does not fit.",
                 e.getMessage());
     }
 

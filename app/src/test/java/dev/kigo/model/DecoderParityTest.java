@@ -104,6 +104,45 @@ class DecoderParityTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"optimum", "ort-combined"})
+    void reorderingTwiceBeforeAStepAndReorderingInPlaceKeepEachRowsCache(String layout) throws Exception {
+        JsonNode reference = Fixtures.reference();
+        int[] prompt = Fixtures.ints(reference.get("promptIds"));
+        int[] greedy = Fixtures.ints(reference.get("greedyIds"));
+        try (LanguageModel model = LanguageModel.load(Fixtures.bundle(layout));
+             DecoderState state = model.newState(1)) {
+            state.prefill(new int[][] {prompt});
+            state.reorder(new int[] {0, 0});
+            state.reorder(new int[] {1, 0, 1}); // reads the tensors the first reordering built
+            state.reorder(new int[] {0, 1, 2}); // every row continues itself
+            float[][] logits = state.step(new int[] {greedy[0], greedy[0], greedy[0]});
+            for (int row = 0; row < 3; row++) {
+                assertClose(Fixtures.floats(reference.get("logits").get(1)), logits[row], "row " + row);
+            }
+            state.reorder(new int[] {2, 0, 1}); // reuses the buffers of the first reorderings
+            logits = state.step(new int[] {greedy[1], greedy[1], greedy[1]});
+            for (int row = 0; row < 3; row++) {
+                assertClose(Fixtures.floats(reference.get("logits").get(2)), logits[row], "row " + row + " step 2");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStepReusesTheArraysOfTheLastAndWritesItsOwnLogitsIntoThem() throws Exception {
+        JsonNode reference = Fixtures.reference();
+        int[] prompt = Fixtures.ints(reference.get("promptIds"));
+        int[] greedy = Fixtures.ints(reference.get("greedyIds"));
+        try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum"));
+             DecoderState state = model.newState(1)) {
+            float[][] first = state.prefill(new int[][] {prompt});
+            java.util.Arrays.fill(first[0], 42f); // callers may work in place: the sampler does
+            float[][] second = state.step(new int[] {greedy[0]});
+            assertTrue(first == second && first[0] == second[0], "no new logits array per step");
+            assertClose(Fixtures.floats(reference.get("logits").get(1)), second[0], "cached step 1");
+        }
+    }
+
     static int argmax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {

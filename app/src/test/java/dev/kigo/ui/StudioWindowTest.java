@@ -46,6 +46,23 @@ class StudioWindowTest {
     }
 
     @Test
+    void aNewSeedDoesNotLayOutTheSidePanelAgain() throws Exception {
+        StudioApp app = runner.start(configDir, kigoHome);
+        TextField seed = robot.lookup("#sampling-seed").queryAs(TextField.class);
+        javafx.scene.Node panel = robot.lookup(".sampling-panel").query();
+        String before = onFx(seed::getText);
+        boolean panelAsked = onFx(() -> {
+            panel.getScene().getRoot().layout();
+            app.window().model().sampling().rollSeed();
+            return ((javafx.scene.Parent) panel).isNeedsLayout();
+        });
+        assertFalse(before.equals(onFx(seed::getText)), "the field shows the new seed");
+        // Regenerate rolls a seed as the model starts: the whole panel was laid out again for it.
+        assertFalse(panelAsked, "the sampling panel was asked for a new layout by the seed field");
+        assertTrue(onFx(() -> seed.getWidth() > 40 && seed.getHeight() > 10), "the field is still sized");
+    }
+
+    @Test
     void settingsAndDraftAreRestoredAfterARestart() throws Exception {
         runner.start(configDir, kigoHome);
         robot.clickOn("#poem-area").write("whistling kettle\n");

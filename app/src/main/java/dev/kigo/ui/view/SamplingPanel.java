@@ -95,8 +95,11 @@ public final class SamplingPanel extends VBox {
                 dice.setId("roll-seed");
                 dice.setTooltip(new Tooltip("Roll a new seed (Shortcut+D)"));
                 dice.setOnAction(e -> sampling.rollSeed());
-                HBox seedRow = new HBox(4, text, dice);
-                HBox.setHgrow(text, Priority.ALWAYS);
+                // Regenerate shows each new seed here while the model starts: that must not lay out the panel.
+                LayoutIsolated seedBox = new LayoutIsolated(text);
+                HBox seedRow = new HBox(4, seedBox, dice);
+                seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                HBox.setHgrow(seedBox, Priority.ALWAYS);
                 grid.add(label, 0, row);
                 grid.add(seedRow, 1, row++);
             } else {

@@ -80,6 +80,14 @@ public final class LanguageModel implements AutoCloseable {
 
     /** Loads a bundle; any problem becomes one sentence naming the file. Nothing stays open on failure. */
     public static LanguageModel load(Path bundle, Device device) throws ModelLoadException {
+        return load(bundle, device, 0);
+    }
+
+    /**
+     * As {@link #load(Path, Device)}, with ONNX Runtime on {@code cpuThreads} threads (0 or less: one per core).
+     * The studio leaves a core to its window this way.
+     */
+    public static LanguageModel load(Path bundle, Device device, int cpuThreads) throws ModelLoadException {
         long start = System.nanoTime();
         Objects.requireNonNull(device, "device");
         if (!Files.isDirectory(bundle)) {
@@ -105,7 +113,7 @@ public final class LanguageModel implements AutoCloseable {
         }
 
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
-        SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, device);
+        SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, device, cpuThreads);
         OrtSession session = opened.session();
         TextTokenizer tokenizer = null;
         try {

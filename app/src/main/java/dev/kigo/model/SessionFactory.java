@@ -12,10 +12,12 @@ final class SessionFactory {
 
     record Opened(OrtSession session, Device device, String note) { }
 
-    static Opened open(OrtEnvironment environment, Path modelFile, Device device) throws ModelLoadException {
+    /** @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core */
+    static Opened open(OrtEnvironment environment, Path modelFile, Device device, int cpuThreads) throws ModelLoadException {
         String note = "";
+        int threads = cpuThreads > 0 ? cpuThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
         if (device == Device.CUDA) {
-            try (OrtSession.SessionOptions options = options()) {
+            try (OrtSession.SessionOptions options = options(threads)) {
                 // addCUDA throws right here when the CUDA provider or its libraries are absent.
                 options.addCUDA(0);
                 return new Opened(create(environment, modelFile, options), Device.CUDA, "");
@@ -24,7 +26,7 @@ final class SessionFactory {
                         + "), so the model runs on the CPU.";
             }
         }
-        try (OrtSession.SessionOptions options = options()) {
+        try (OrtSession.SessionOptions options = options(threads)) {
             return new Opened(create(environment, modelFile, options), Device.CPU, note);
         } catch (OrtException e) {
             throw new ModelLoadException("ONNX Runtime could not set up a CPU session for " + modelFile + " ("
@@ -42,11 +44,11 @@ final class SessionFactory {
         }
     }
 
-    private static OrtSession.SessionOptions options() throws OrtException {
+    private static OrtSession.SessionOptions options(int threads) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         // ALL_OPT fuses LayerNorm, GELU and MatMul+Add; applied at load, never saved (a saved file is CPU-specific).
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
         // ORT's workers spin after each run, waiting for more work. On a 2-core desktop that steals the core the
         // sampler, the UI and everyone else need: measured on a busy 2-core machine, not spinning halved the time

@@ -70,6 +70,10 @@ class GenerationTest {
     void statusBarNamesTheModelAndTheDevice() throws Exception {
         assertTrue(onFx(() -> app.window().statusBar().getText()).contains("tiny-gpt2-optimum"));
         assertTrue(onFx(() -> robotLabel("#status-device")).startsWith("Device: CPU"));
+        // The model leaves one core to the window (at least one thread for itself).
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        assertTrue(onFx(() -> robotLabel("#status-device")).contains("(" + threads + (threads == 1 ? " thread)" : " threads)")),
+                () -> robotLabel("#status-device"));
     }
 
     private String robotLabel(String id) {

@@ -89,6 +89,13 @@ public final class GenerationViewModel {
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /**
+     * ONNX Runtime gets one core fewer than the machine has (at least one), so the window keeps a core while the
+     * model streams: on 2 cores its layout passes otherwise wait behind the model's threads and frames stall past
+     * 50 ms (docs/benchmarks.md). The shipped model writes 10-30% slower for it on 2 cores; commands use every core.
+     */
+    static final int MODEL_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
     private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("No model loaded.");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
@@ -283,7 +290,7 @@ public final class GenerationViewModel {
             if (previous != null) {
                 previous.close();
             }
-            LanguageModel opened = LanguageModel.load(dir, wanted);
+            LanguageModel opened = LanguageModel.load(dir, wanted, MODEL_THREADS);
             String hash;
             try {
                 Path graph = Files.isRegularFile(dir.resolve(LanguageModel.MODEL_FILE)) ? dir.resolve(LanguageModel.MODEL_FILE)
@@ -319,7 +326,9 @@ public final class GenerationViewModel {
             ModelInfo info = model.info();
             modelStatus.set("Model: " + info.name() + " (" + info.layers() + " layers, " + info.width() + " wide), loaded in "
                     + model.loadMillis() + " ms");
-            device.set("Device: " + info.device().name() + (info.deviceNote().isEmpty() ? "" : " — " + info.deviceNote()));
+            device.set("Device: " + info.device().name()
+                    + (info.device() == Device.CPU ? " (" + MODEL_THREADS + (MODEL_THREADS == 1 ? " thread)" : " threads)") : "")
+                    + (info.deviceNote().isEmpty() ? "" : " — " + info.deviceNote()));
             modelReady.set(true);
             onLoaded.run();
         });

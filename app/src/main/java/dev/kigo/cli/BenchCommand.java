@@ -68,7 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
             row("model", info.name() + " (" + info.layers() + " layers, width " + info.width() + ", " + info.heads()
                     + " heads, vocabulary " + info.vocabSize() + ", context " + info.contextLength() + ", "
                     + info.layout().id() + ")");
-            row("device", info.device().label() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+            row("device", info.device().label() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                    + info.cpuThreads() + " threads");
             row("load", model.loadMillis() + " ms");
             progress(err, "warming up");
             generate(model, null, prompt(model, 16), 1, settings(8));

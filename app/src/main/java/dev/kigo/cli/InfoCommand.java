@@ -49,6 +49,7 @@ public final class InfoCommand implements Callable<Integer> {
             facts.put("provenance", info.provenance());
             facts.put("device", info.device().label());
             facts.put("deviceNote", info.deviceNote());
+            facts.put("cpuThreads", info.cpuThreads());
             facts.put("loadMillis", model.loadMillis());
             facts.put("assumptions", info.assumptions());
             if (json) {

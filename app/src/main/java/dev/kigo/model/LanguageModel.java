@@ -213,7 +213,7 @@ public final class LanguageModel implements AutoCloseable {
         }
         return new ModelInfo(bundle, name, family, signature.layers(), heads, width, vocab, context, eot,
                 signature.layout(), signature.positionIds(), formats, Objects.requireNonNullElse(m.licence(), ""),
-                Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), assumptions);
+                Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), opened.cpuThreads(), assumptions);
     }
 
     private static ModelManifest readManifest(Path file) throws ModelLoadException {

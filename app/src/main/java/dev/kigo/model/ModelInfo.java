@@ -26,6 +26,7 @@ public record ModelInfo(
         String provenance,
         Device device,
         String deviceNote,
+        int cpuThreads,
         List<String> assumptions) {
 
     public ModelInfo {

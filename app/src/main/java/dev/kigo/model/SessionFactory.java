@@ -10,7 +10,8 @@ import java.nio.file.Path;
 final class SessionFactory {
     private SessionFactory() { }
 
-    record Opened(OrtSession session, Device device, String note) { }
+    /** @param cpuThreads the intra-op threads the session runs its CPU work on */
+    record Opened(OrtSession session, Device device, String note, int cpuThreads) { }
 
     /** @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core */
     static Opened open(OrtEnvironment environment, Path modelFile, Device device, int cpuThreads) throws ModelLoadException {
@@ -20,14 +21,14 @@ final class SessionFactory {
             try (OrtSession.SessionOptions options = options(threads)) {
                 // addCUDA throws right here when the CUDA provider or its libraries are absent.
                 options.addCUDA(0);
-                return new Opened(create(environment, modelFile, options), Device.CUDA, "");
+                return new Opened(create(environment, modelFile, options), Device.CUDA, "", threads);
             } catch (OrtException | ModelLoadException e) {
                 note = "CUDA is not available here (" + TextTokenizer.firstLine(e.getMessage())
                         + "), so the model runs on the CPU.";
             }
         }
         try (OrtSession.SessionOptions options = options(threads)) {
-            return new Opened(create(environment, modelFile, options), Device.CPU, note);
+            return new Opened(create(environment, modelFile, options), Device.CPU, note, threads);
         } catch (OrtException e) {
             throw new ModelLoadException("ONNX Runtime could not set up a CPU session for " + modelFile + " ("
                     + TextTokenizer.firstLine(e.getMessage()) + ").", e);

@@ -33,6 +33,7 @@ class DecoderParityTest {
     void onOneThreadTheEngineComputesTheSameLogits() throws Exception {
         // The studio runs ONNX Runtime on one core fewer than the machine has; the numbers must not change with it.
         try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum"), Device.CPU, 1)) {
+            assertEquals(1, model.info().cpuThreads());
             assertPromptAndGreedyStepsMatchTorch(model);
         }
     }

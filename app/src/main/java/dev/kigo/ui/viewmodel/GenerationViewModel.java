@@ -327,7 +327,7 @@ public final class GenerationViewModel {
             modelStatus.set("Model: " + info.name() + " (" + info.layers() + " layers, " + info.width() + " wide), loaded in "
                     + model.loadMillis() + " ms");
             device.set("Device: " + info.device().name()
-                    + (info.device() == Device.CPU ? " (" + MODEL_THREADS + (MODEL_THREADS == 1 ? " thread)" : " threads)") : "")
+                    + (info.device() == Device.CPU ? " (" + info.cpuThreads() + (info.cpuThreads() == 1 ? " thread)" : " threads)") : "")
                     + (info.deviceNote().isEmpty() ? "" : " — " + info.deviceNote()));
             modelReady.set(true);
             onLoaded.run();

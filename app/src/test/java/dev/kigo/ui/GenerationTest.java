@@ -223,14 +223,11 @@ class GenerationTest {
                 && anchor.getScene().getWindow().getWidth() > anchor.localToScene(anchor.getBoundsInLocal()).getMinX()),
                 "the anchor is laid out inside the window, where a change of it counts as a visible change");
         List<Object> looksWhileRunning = new ArrayList<>();
-        javafx.animation.AnimationTimer sampler = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (generation().runningProperty().get()) {
-                    looksWhileRunning.add(((javafx.scene.layout.Region) anchor).getBackground());
-                }
+        javafx.animation.AnimationTimer sampler = everyFrame(() -> {
+            if (generation().runningProperty().get()) {
+                looksWhileRunning.add(((javafx.scene.layout.Region) anchor).getBackground());
             }
-        };
+        });
         robot.interact(() -> {
             app.window().model().sampling().text(SamplingField.BEAMS).set("4");
             sampler.start();
@@ -256,12 +253,8 @@ class GenerationTest {
         // An empty label in the status bar made its row taller than the bar, sticking out below the window: the
         // window's bounds then changed at every start and end of a run, and JavaFX repainted all of it.
         java.util.Set<Double> heights = new java.util.TreeSet<>();
-        javafx.animation.AnimationTimer sampler = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                heights.add(app.window().statusBar().getScene().getRoot().getBoundsInParent().getHeight());
-            }
-        };
+        javafx.animation.AnimationTimer sampler = everyFrame(
+                () -> heights.add(app.window().statusBar().getScene().getRoot().getBoundsInParent().getHeight()));
         robot.interact(() -> {
             sampler.start();
             app.window().commands().generate();
@@ -273,6 +266,16 @@ class GenerationTest {
         Thread.sleep(300);
         robot.interact(sampler::stop);
         assertEquals(1, onFx(() -> heights.size()), () -> "window bounds heights seen: " + heights);
+    }
+
+    /** Runs {@code action} once per frame once started (start and stop it on the FX thread). */
+    private static javafx.animation.AnimationTimer everyFrame(Runnable action) {
+        return new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                action.run();
+            }
+        };
     }
 
     @Test

@@ -86,16 +86,16 @@ public final class GenerationViewModel {
     static final long EDITOR_UPDATE_INTERVAL_MILLIS = 100;
 
     // Properties
-    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     /**
      * ONNX Runtime gets one core fewer than the machine has (at least one), so the window keeps a core while the
      * model streams: on 2 cores its layout passes otherwise wait behind the model's threads and frames stall past
      * 50 ms (docs/benchmarks.md). The shipped model writes 10-30% slower for it on 2 cores; commands use every core.
      */
-    static final int MODEL_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private static final int MODEL_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
+    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("No model loaded.");
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");

@@ -236,7 +236,8 @@ say "jpackage --type app-image ($JPACKAGE_BIN)"
   --jlink-options "$JLINK_OPTIONS" \
   --java-options '-Dkigo.home=$APPDIR' \
   --java-options '-Dai.djl.offline=true' \
-  --java-options '-XX:+UseZGC'
+  --java-options '-XX:+UseZGC' \
+  --java-options '-XX:-UseDynamicNumberOfCompilerThreads'
 rm -rf "$OUT/jpackage-tmp"
 say "app image: $OUT/Kigo ($(du -sh "$OUT/Kigo" | cut -f1))"
 

@@ -37,6 +37,7 @@ sleep 1
 check "launcher config names kigo.home=\$APPDIR" grep -qx 'java-options=-Dkigo.home=$APPDIR' "$APPDIR/Kigo.cfg"
 check "launcher config sets ai.djl.offline" grep -qx 'java-options=-Dai.djl.offline=true' "$APPDIR/Kigo.cfg"
 check "launcher config selects ZGC" grep -qx 'java-options=-XX:+UseZGC' "$APPDIR/Kigo.cfg"
+check "launcher config starts every JIT compiler thread at once" grep -qx 'java-options=-XX:-UseDynamicNumberOfCompilerThreads' "$APPDIR/Kigo.cfg"
 check "bundled runtime is Java 17" grep -q 'JAVA_VERSION="17' "$IMAGE/lib/runtime/release"
 check "CMU dictionary and its licence" test -s "$APPDIR/dictionaries/cmudict.dict" -a -s "$APPDIR/dictionaries/LICENSE"
 check "THIRD-PARTY.md and LICENSES/" test -s "$APPDIR/THIRD-PARTY.md" -a -s "$APPDIR/LICENSES/Apache-2.0.txt"

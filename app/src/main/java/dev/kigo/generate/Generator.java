@@ -46,13 +46,12 @@ public final class Generator {
         return model;
     }
 
-    /** Starts a generation on a new background thread. */
+    /**
+     * Starts a generation on a new background thread that yields the CPU to the rest of the app when cores are
+     * scarce ({@link YieldingThreads}): a window streaming the tokens stays on time, the model gets what is left.
+     */
     public GenerationJob start(GenerationRequest request, GenerationListener listener) {
-        return start(request, listener, runnable -> {
-            Thread thread = new Thread(runnable, "kigo-generate");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        return start(request, listener, YieldingThreads.executor("kigo-generate"));
     }
 
     /** Starts a generation on the given executor. */

@@ -1,5 +1,6 @@
 package dev.kigo.ui;
 
+import dev.kigo.generate.YieldingThreads;
 import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.ui.settings.StudioPaths;
 import dev.kigo.ui.viewmodel.StudioViewModel;
@@ -14,6 +15,7 @@ public final class StudioApp extends Application {
 
     private final StudioPaths paths;
     private FxExecutor executor;
+    private int jitCompilerThreadsLowered;
     private StudioWindow window;
     private StudioViewModel model;
 
@@ -29,6 +31,8 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // While the app warms up the JIT compiler wants a core for seconds; the window's frames come first.
+        jitCompilerThreadsLowered = YieldingThreads.lowerJitCompilerThreads();
         // Four: the model and the dictionary load at start-up for seconds each, and autosave, Save to library and
         // search must not queue behind them (they are quick, but a crash while they wait would lose the draft).
         executor = new FxExecutor(Platform::runLater, 4);
@@ -53,6 +57,11 @@ public final class StudioApp extends Application {
         if (model != null) {
             model.close();
         }
+    }
+
+    /** How many JIT compiler threads start-up lowered (0 where the OS has no per-thread priority to lower). */
+    int jitCompilerThreadsLowered() {
+        return jitCompilerThreadsLowered;
     }
 
     public StudioWindow window() {

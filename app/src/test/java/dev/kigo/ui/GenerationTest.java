@@ -19,6 +19,7 @@ import org.testfx.api.FxRobot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kigo.ui.StudioRunner.onFx;
@@ -184,6 +185,12 @@ class GenerationTest {
         int runs = Integer.getInteger("kigo.test.runs", 12);
         List<Integer> tokens = new ArrayList<>();
         AtomicInteger started = new AtomicInteger();
+        FxStackSampler stacks = Boolean.getBoolean("kigo.debug.stacks") ? onFx(() -> new FxStackSampler(Thread.currentThread())) : null;
+        Map<String, Long> cpuBefore = FxStackSampler.cpuByThread();
+        long wallBefore = System.nanoTime();
+        if (stacks != null) {
+            stacks.start();
+        }
         robot.interact(() -> {
             generation().lastResultProperty().addListener((obs, old, result) -> {
                 tokens.add(result.generatedTokens());
@@ -204,6 +211,13 @@ class GenerationTest {
         assertTrue(waitFor(120_000, () -> tokens.size() >= runs && !generation().runningProperty().get()),
                 () -> tokens + " " + app.window().model().errorMessageProperty().get());
         String longest = onFx(() -> recorder.longest(5));
+        System.out.print(FxStackSampler.cpuBetween(cpuBefore, FxStackSampler.cpuByThread(), (System.nanoTime() - wallBefore) / 1e6));
+        if (stacks != null) {
+            stacks.stop();
+            for (long[] window : onFx(() -> recorder.longestWindows(5))) {
+                System.out.printf("gap of %.1f ms:%n%s", (window[1] - window[0]) / 1e6, stacks.explain(window[0], window[1], 40));
+            }
+        }
         List<Double> gaps = onFx(() -> {
             recorder.stop();
             return recorder.gapsMillis();

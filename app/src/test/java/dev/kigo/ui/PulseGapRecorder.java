@@ -14,6 +14,8 @@ import java.util.Locale;
 final class PulseGapRecorder extends AnimationTimer {
 
     private final List<Long> gapsNanos = new ArrayList<>();
+    /** System.nanoTime at the end of each gap (AnimationTimer's clock), to line gaps up with FxStackSampler. */
+    private final List<Long> endsNanos = new ArrayList<>();
     /** JVM uptime (ms) at the end of each gap, to line gaps up with GC or JIT logs. */
     private final List<Long> endsUptimeMillis = new ArrayList<>();
     private final long uptimeOffsetNanos = System.nanoTime()
@@ -24,6 +26,7 @@ final class PulseGapRecorder extends AnimationTimer {
     public void handle(long now) {
         if (last >= 0) {
             gapsNanos.add(now - last);
+            endsNanos.add(now);
             endsUptimeMillis.add((now - uptimeOffsetNanos) / 1_000_000L);
         }
         last = now;
@@ -53,6 +56,17 @@ final class PulseGapRecorder extends AnimationTimer {
                     endsUptimeMillis.get(i)));
         }
         return text.toString();
+    }
+
+    /** The {@code count} longest gaps as [start, end] in System.nanoTime, longest first; call on the FX thread. */
+    List<long[]> longestWindows(int count) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < gapsNanos.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(gapsNanos.get(b), gapsNanos.get(a)));
+        return order.subList(0, Math.min(count, order.size())).stream()
+                .map(i -> new long[] {endsNanos.get(i) - gapsNanos.get(i), endsNanos.get(i)}).toList();
     }
 
     static double max(List<Double> values) {

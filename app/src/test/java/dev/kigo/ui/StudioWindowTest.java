@@ -63,6 +63,14 @@ class StudioWindowTest {
     }
 
     @Test
+    void theStudioLowersTheJitCompilersPrioritySoTheWindowComesFirst() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.kigo.generate.YieldingThreads.currentNice().isPresent(),
+                "per-thread priorities are read from /proc (Linux)");
+        StudioApp app = runner.start(configDir, kigoHome);
+        assertTrue(app.jitCompilerThreadsLowered() > 0, "HotSpot's C1 and C2 compiler threads lowered at start-up");
+    }
+
+    @Test
     void settingsAndDraftAreRestoredAfterARestart() throws Exception {
         runner.start(configDir, kigoHome);
         robot.clickOn("#poem-area").write("whistling kettle\n");

@@ -150,6 +150,16 @@ final class FxStackSampler {
                 out.append(String.format(Locale.ROOT, "    %-16s ran %5.1f ms, waited for a core %5.1f ms%n", name, ran / 1e6, waited / 1e6));
             }
         });
+        if (Boolean.getBoolean("kigo.debug.stacks.raw")) {
+            for (Sample sample : in) {
+                out.append("   sample:");
+                for (int i = 0; i < Math.min(14, sample.stack().length); i++) {
+                    StackTraceElement f = sample.stack()[i];
+                    out.append(' ').append(f.getClassName().replaceAll("^.*\\.", "")).append('.').append(f.getMethodName());
+                }
+                out.append('\n');
+            }
+        }
         inclusive.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(top)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "  %4d %s%n", e.getValue(), e.getKey())));
         return out.toString();

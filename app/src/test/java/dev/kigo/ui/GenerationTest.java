@@ -214,7 +214,8 @@ class GenerationTest {
         System.out.print(FxStackSampler.cpuBetween(cpuBefore, FxStackSampler.cpuByThread(), (System.nanoTime() - wallBefore) / 1e6));
         if (stacks != null) {
             stacks.stop();
-            for (long[] window : onFx(() -> recorder.longestWindows(5))) {
+            int first = Integer.getInteger("kigo.debug.stacks.first", 0);
+            for (long[] window : onFx(() -> first > 0 ? recorder.firstWindows(first) : recorder.longestWindows(5))) {
                 System.out.printf("gap of %.1f ms:%n%s", (window[1] - window[0]) / 1e6, stacks.explain(window[0], window[1], 40));
             }
         }

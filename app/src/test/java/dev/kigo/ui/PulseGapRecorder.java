@@ -69,6 +69,15 @@ final class PulseGapRecorder extends AnimationTimer {
                 .map(i -> new long[] {endsNanos.get(i) - gapsNanos.get(i), endsNanos.get(i)}).toList();
     }
 
+    /** The first {@code count} gaps as [start, end] in System.nanoTime; call on the FX thread. */
+    List<long[]> firstWindows(int count) {
+        List<long[]> windows = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, gapsNanos.size()); i++) {
+            windows.add(new long[] {endsNanos.get(i) - gapsNanos.get(i), endsNanos.get(i)});
+        }
+        return windows;
+    }
+
     static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }

@@ -1,7 +1,10 @@
 package dev.kigo.ui;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,11 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Diagnostic for the frame-gap measurement ({@code -Dkigo.debug.stacks=true}): samples the FX thread's stack every
- * millisecond, with its CPU time, so the longest gaps can be explained afterwards: what the FX thread ran, and
- * whether it was on a core at all (CPU time far below the gap means it waited for one). Diagnosis only.
+ * Diagnostic for the frame-gap measurement ({@code -Dkigo.debug.stacks=true}): every 2 ms
+ * ({@code -Dkigo.debug.stacks.period=N}) it samples the FX thread's CPU time, every thread's time on a core and
+ * waiting for one, and with {@code -Dkigo.debug.stacks.java=true} the FX thread's stack, so the longest gaps can be
+ * explained afterwards: what the FX thread ran, and whether it had a core (this is how the JIT compiler threads were
+ * found taking it: see YieldingThreads). The sampling costs CPU itself, so its numbers are indicative. Diagnosis only.
  */
 final class FxStackSampler {
 
@@ -57,52 +63,40 @@ final class FxStackSampler {
     }
 
     /** Thread names by task directory, so each sample reads one small file per thread (names rarely change). */
-    private static final Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
-    /** Per thread name: {ns on a core, ns waiting for a core} from /proc/self/task/N/schedstat. */
+    /**
+     * Per thread of this process, by name (trailing digits folded): {ns on a core, ns waiting for a core} from
+     * Linux's /proc/self/task/N/schedstat. JVM-internal threads (JIT compilers, GC) and native ones (ONNX Runtime)
+     * included, to see what shares the cores with the FX thread. Empty elsewhere.
+     */
     static Map<String, long[]> schedByThread() {
         Map<String, long[]> sched = new HashMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        File[] tasks = new File("/proc/self/task").listFiles();
         if (tasks == null) {
             return sched;
         }
-        for (java.io.File task : tasks) {
+        for (File task : tasks) {
             try {
                 String name = NAMES.get(task.getName());
                 if (name == null) {
-                    name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip().replaceAll("[0-9]+$", "#");
+                    name = Files.readString(task.toPath().resolve("comm")).strip().replaceAll("[0-9]+$", "#");
                     NAMES.put(task.getName(), name);
                 }
-                String[] f = java.nio.file.Files.readString(task.toPath().resolve("schedstat")).strip().split(" ");
-                sched.merge(name, new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-            } catch (java.io.IOException | RuntimeException e) {
+                String[] f = Files.readString(task.toPath().resolve("schedstat")).strip().split(" ");
+                sched.merge(name, new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])},
+                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            } catch (IOException | RuntimeException e) {
                 // the thread ended while being read
             }
         }
         return sched;
     }
 
-    /**
-     * CPU time (ns) of every thread of this process, by name, from /proc: JVM-internal threads (JIT compilers, GC)
-     * and native ones (ONNX Runtime) included, to see what shares the cores with the FX thread. Linux only.
-     */
+    /** CPU time (ns) of every thread of this process, by name (see {@link #schedByThread}). */
     static Map<String, Long> cpuByThread() {
         Map<String, Long> cpu = new HashMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
-        if (tasks == null) {
-            return cpu;
-        }
-        for (java.io.File task : tasks) {
-            try {
-                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
-                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
-                cpu.merge(name.replaceAll("[0-9]+$", "#"), ticks * 10_000_000L, Long::sum);
-            } catch (java.io.IOException | RuntimeException e) {
-                // the thread ended while being read
-            }
-        }
+        schedByThread().forEach((name, times) -> cpu.put(name, times[0]));
         return cpu;
     }
 

@@ -2,6 +2,7 @@
 # Takes screenshots of the real studio window under Xvfb, with a throw-away config and data folder:
 #   studio-light.png / studio-dark.png   the editor and gutter, no model
 #   studio-generating.png                 after Shortcut+Enter with a model (pending text in italics)
+#   packaged-app.png                      the same from packaging/target/Kigo/bin/Kigo, if it has been built
 #   docs/screenshots/capture.sh [seconds-to-wait]
 # Needs xvfb, imagemagick and xdotool. The model is model-assets/kigo-haiku if present, else the engine's
 # random-weight test fixture (its text is noise: it only shows the streaming and the status bar).
@@ -15,14 +16,14 @@ MODEL="$ROOT/model-assets/kigo-haiku"
 [[ -f "$MODEL/model.onnx" ]] || MODEL="$ROOT/app/src/test/resources/fixtures/tiny-gpt2/optimum"
 
 shoot() {
-  local theme="$1" out="$2" model="$3" mode="$4" keys="$5" cfg
+  local theme="$1" out="$2" model="$3" mode="$4" keys="$5" launcher="${6:-$ROOT/kigo}" cfg
   cfg="$(mktemp -d)"
   mkdir -p "$cfg/kigo"
   printf '{"theme":"%s","presetName":"Balanced","keywords":"old pond, frog","mode":"%s","modelDir":"%s","window":{"x":0,"y":0,"width":1180,"height":760,"maximized":false}}' \
     "$theme" "$mode" "$model" > "$cfg/kigo/studio.json"
   printf 'an old silent pond\na frog jumps into the pond\nsplash! silence again\n\nwisteria dusk\nthe glimmerlight of a moonless field\ncrickets\n' > "$cfg/kigo/draft.txt"
   XDG_CONFIG_HOME="$cfg" KIGO_DATA_DIR="$cfg/data" xvfb-run -a -s "-screen 0 1180x760x24" bash -c '
-    KIGO_JAVA_OPTS="-Dprism.order=sw" "'"$ROOT"'/kigo" & pid=$!
+    KIGO_JAVA_OPTS="-Dprism.order=sw" JAVA_TOOL_OPTIONS="-Dprism.order=sw" "'"$launcher"'" & pid=$!
     sleep '"$WAIT"'
     if [[ -n "'"$keys"'" ]]; then
       # No window manager under Xvfb: click into the editor for focus, then press the keys.
@@ -38,3 +39,8 @@ shoot() {
 shoot LIGHT "$OUT/studio-light.png" "" FROM_KEYWORDS ""
 shoot DARK "$OUT/studio-dark.png" "" FROM_KEYWORDS ""
 shoot LIGHT "$OUT/studio-generating.png" "$MODEL" CONTINUE_TEXT "ctrl+Return"
+# The packaged app, if packaging/build.sh has made one: its own runtime and its own copy of the model.
+PACKAGED="$ROOT/packaging/target/Kigo/bin/Kigo"
+if [[ -x "$PACKAGED" ]]; then
+  shoot LIGHT "$OUT/packaged-app.png" "$ROOT/packaging/target/Kigo/lib/app/model-assets/kigo-haiku" CONTINUE_TEXT "ctrl+Return" "$PACKAGED"
+fi

@@ -19,8 +19,15 @@ public final class StudioStateStore {
         this.file = file;
     }
 
-    /** The outcome of loading: the state to use, and a sentence for the poet if the file had to be set aside. */
-    public record Loaded(StudioState state, Optional<String> problem) { }
+    /**
+     * The outcome of loading: the state to use, and a sentence for the poet if the file had to be set aside, or the
+     * failure that kept it from being read (worded for the poet by the view model, which words every failure).
+     */
+    public record Loaded(StudioState state, Optional<String> problem, Optional<IOException> unreadable) {
+        Loaded(StudioState state, Optional<String> problem) {
+            this(state, problem, Optional.empty());
+        }
+    }
 
     public Loaded load() {
         if (!Files.exists(file)) {
@@ -34,7 +41,7 @@ public final class StudioStateStore {
             return new Loaded(StudioState.defaults(), Optional.of("Your saved settings could not be read, so defaults are used; the old file was kept as "
                     + aside.getFileName() + "."));
         } catch (IOException e) {
-            return new Loaded(StudioState.defaults(), Optional.of("Your saved settings could not be read (" + dev.kigo.ui.viewmodel.UserMessages.describe(e) + ") Defaults are used."));
+            return new Loaded(StudioState.defaults(), Optional.empty(), Optional.of(e));
         }
     }
 

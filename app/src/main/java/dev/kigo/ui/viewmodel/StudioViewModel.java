@@ -64,6 +64,8 @@ public final class StudioViewModel {
         this.stateStore = new StudioStateStore(paths.stateFile());
         StudioStateStore.Loaded loaded = stateStore.load();
         loaded.problem().ifPresent(this::showError);
+        loaded.unreadable().ifPresent(e -> showError("Your saved settings could not be read (" + UserMessages.describe(e)
+                + ") Defaults are used."));
         initialState = loaded.state();
         boolean freshStart = !Files.exists(paths.stateFile());
 

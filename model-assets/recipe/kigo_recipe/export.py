@@ -314,7 +314,8 @@ def manifest(model: GPT2LMHeadModel, layout: str, position_ids: bool, name: str,
 def export_bundle(model: GPT2LMHeadModel, out_dir, tokenizer_json, name: str, eot_id: int,
                   layout: str = "optimum", position_ids: bool = True, licence: str = "",
                   provenance: str = "", prompt_formats=PROMPT_FORMATS, id_dtype: str = "int64",
-                  mask_dtype: str = "int64", weights: str = "fp32", max_rounding: float = 0.0) -> Path:
+                  mask_dtype: str = "int64", weights: str = "fp32", max_rounding: float = 0.0,
+                  training_lines: Path | None = None) -> Path:
     """Writes a complete bundle folder: model.onnx, tokenizer.json (copied), model.json. With weights="fp16", a
     weight that fp16 would change by more than max_rounding stops the export (0: only exact conversions)."""
     out = Path(out_dir)
@@ -327,6 +328,10 @@ def export_bundle(model: GPT2LMHeadModel, out_dir, tokenizer_json, name: str, eo
     if Path(tokenizer_json).resolve() != (out / "tokenizer.json").resolve():
         shutil.copyfile(tokenizer_json, out / "tokenizer.json")
     meta = manifest(model, layout, position_ids, name, eot_id, licence, provenance, prompt_formats, weights)
+    if training_lines:
+        from .training_lines import FILE, write
+        lines = Path(training_lines).read_text(encoding="utf-8").splitlines()
+        meta["trainingLines"] = {"file": FILE, "count": write(lines, out / FILE)}
     (out / "model.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
 
@@ -353,6 +358,8 @@ def main(argv=None) -> None:
     parser.add_argument("--provenance", default="")
     parser.add_argument("--weights", default="fp32", choices=WEIGHTS,
                         help="stored precision of the large weights (fp16: half the file, computed in fp32)")
+    parser.add_argument("--training-lines", type=Path, default=None,
+                        help="the corpus's train_lines.txt: ship a hash set of them (training-lines.fnv64)")
     parser.add_argument("--max-rounding", type=float, default=0.0,
                         help="with --weights fp16: the largest change to a weight allowed (default 0, exact only)")
     args = parser.parse_args(argv)
@@ -374,7 +381,8 @@ def main(argv=None) -> None:
         provenance = args.provenance or f"Exported by kigo_recipe.export from {Path(args.checkpoint).name}."
         prompt_formats = PROMPT_FORMATS
     out = export_bundle(model, args.out, args.tokenizer, name, args.eot_id, args.layout, not args.no_position_ids,
-                        args.licence, provenance, prompt_formats, weights=args.weights, max_rounding=args.max_rounding)
+                        args.licence, provenance, prompt_formats, weights=args.weights, max_rounding=args.max_rounding,
+                        training_lines=args.training_lines)
     print(f"wrote {out} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB model.onnx)")
 
 

@@ -2,6 +2,7 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.generate.CancellationToken;
+import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
@@ -9,6 +10,7 @@ import dev.kigo.generate.Generator;
 import dev.kigo.generate.SampleQuality;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.Command;
@@ -22,11 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,8 +44,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path prompts;
 
     @Option(names = "--training-lines", paramLabel = "FILE",
-            description = "The training corpus's haiku lines, one per line, lower case (written by the recipe).")
+            description = "The training corpus's haiku lines, one per line (the recipe's train_lines.txt). "
+                    + "Default: the model's own training-line set, when its folder has one.")
     Path trainingLines;
+
+    @Option(names = "--allow-copies", description = "Turn the originality guard off: lines of 4+ words the model "
+            + "learned in training may be written as they are.")
+    boolean allowCopies;
 
     @Option(names = "--seed", defaultValue = "1000", description = "Base seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -72,12 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (keywords.isEmpty()) {
             throw new IllegalArgumentException(prompts + " has no keyword lines.");
         }
-        Set<String> training = new HashSet<>();
-        if (trainingLines != null) {
-            for (String line : readLines(trainingLines)) {
-                training.add(SampleQuality.normaliseLine(line));
-            }
-        }
+        TrainingLines training = trainingLines == null ? null : TrainingLines.of(readLines(trainingLines));
         Form parsedForm = Form.parse(form);
         Prosody prosody = Prosody.loadDefault();
         SamplingSettings defaults = SamplingSettings.defaults();
@@ -85,13 +86,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         double logProbSum = 0;
         long tokens = 0;
         long millis = 0;
+        TrainingLines guarded = null;
         try (LanguageModel model = modelOptions.load(err)) {
+            Optional<TrainingLines> learned = TrainingLines.load(model.info().bundle());
+            if (training == null) {
+                training = learned.orElse(null);
+            }
+            guarded = allowCopies ? null : learned.orElse(null);
             Generator generator = new Generator(model);
             int batchSize = 8;
             for (int start = 0; start < keywords.size(); start += batchSize) {
                 List<GenerationRequest> batch = new ArrayList<>();
                 for (int i = start; i < Math.min(keywords.size(), start + batchSize); i++) {
-                    batch.add(GenerationRequest.haiku(keywords.get(i), defaults.withSeed(seed + i)));
+                    GenerationRequest request = GenerationRequest.haiku(keywords.get(i), defaults.withSeed(seed + i));
+                    batch.add(guarded == null ? request : CopyGuard.guard(request, guarded));
                 }
                 for (GenerationResult result : generator.generateBatch(batch, GenerationListener.NONE,
                         new CancellationToken())) {
@@ -112,19 +120,23 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             Files.write(samplesOut, blocks, StandardCharsets.UTF_8);
         }
-        SampleQuality quality = SampleQuality.of(texts, prosody.checker(), parsedForm, training);
+        TrainingLines copies = training;
+        SampleQuality quality = copies == null ? SampleQuality.of(texts, prosody.checker(), parsedForm)
+                : SampleQuality.of(texts, prosody.checker(), parsedForm, copies::contains);
+        boolean counted = copies != null;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("samples", quality.samples());
         report.put("threeLineShare", quality.threeLineShare());
         report.put("formShare", quality.formShare());
         report.put("form", form);
         report.put("distinct2", quality.distinct2());
-        report.put("copiedLineShare", trainingLines == null ? null : quality.copiedLineShare());
+        report.put("copiedLineShare", !counted ? null : quality.copiedLineShare());
         report.put("generatedLines", quality.generatedLines());
-        report.put("copiedLongLineShare", trainingLines == null ? null : quality.copiedLongLineShare());
+        report.put("copiedLongLineShare", !counted ? null : quality.copiedLongLineShare());
         report.put("longLines", quality.longLines());
-        report.put("copiedPieceShare", trainingLines == null ? null : quality.copiedPieceShare());
+        report.put("copiedPieceShare", !counted ? null : quality.copiedPieceShare());
         report.put("meanLogProb", tokens == 0 ? 0 : logProbSum / tokens);
+        report.put("originalityGuard", guarded != null);
         report.put("settings", defaults);
         report.put("baseSeed", seed);
         if (json) {
@@ -136,13 +148,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf("| three lines | %.1f%% |%n", 100 * quality.threeLineShare());
             out.printf("| scan %s by Kigo's counter | %.1f%% |%n", form, 100 * quality.formShare());
             out.printf("| distinct-2 | %.3f |%n", quality.distinct2());
-            if (trainingLines != null) {
+            if (counted) {
                 out.printf("| lines copied verbatim from training | %.1f%% of %d |%n",
                         100 * quality.copiedLineShare(), quality.generatedLines());
                 out.printf("| lines of %d+ words copied | %.1f%% of %d |%n", SampleQuality.LONG_LINE_WORDS,
                         100 * quality.copiedLongLineShare(), quality.longLines());
                 out.printf("| pieces whose every line is a training line | %.1f%% |%n", 100 * quality.copiedPieceShare());
             }
+            out.printf("| originality guard | %s |%n", guarded != null ? "on" : "off");
             out.printf("| mean log-prob per token | %.3f |%n", tokens == 0 ? 0 : logProbSum / tokens);
             out.printf("| generation | %d tokens in %.1f s |%n", tokens, millis / 1000.0);
         }

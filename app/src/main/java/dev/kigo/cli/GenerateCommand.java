@@ -2,6 +2,7 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.generate.CancellationToken;
+import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
@@ -15,6 +16,7 @@ import dev.kigo.library.ModelHash;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.ArgGroup;
@@ -63,6 +65,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Keep to a form: every line scans exactly (haiku or 5-7-5, tanka, or a pattern like 3-5-3). "
                     + "Without it, generation is free.")
     String form;
+
+    @Option(names = "--allow-copies", description = "Turn the originality guard off: a line of 4+ words the model "
+            + "learned in training may be written as it is (by default the model must go on past it).")
+    boolean allowCopies;
 
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
@@ -113,6 +119,10 @@ public final class GenerateCommand implements Callable<Integer> {
             if (keptForm != null) {
                 SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
                 requests.replaceAll(request -> keepForm.constrain(request, keptForm));
+            }
+            if (!allowCopies) {
+                TrainingLines.load(model.info().bundle())
+                        .ifPresent(learned -> requests.replaceAll(request -> CopyGuard.guard(request, learned)));
             }
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;

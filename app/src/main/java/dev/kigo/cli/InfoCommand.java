@@ -3,6 +3,7 @@ package dev.kigo.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.model.LanguageModel;
 import dev.kigo.model.ModelInfo;
+import dev.kigo.model.TrainingLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +49,8 @@ public final class InfoCommand implements Callable<Integer> {
             facts.put("promptFormats", info.promptFormats());
             facts.put("licence", info.licence());
             facts.put("provenance", info.provenance());
+            facts.put("trainingLines", TrainingLines.load(info.bundle()).map(set -> set.size() + " learned lines "
+                    + "(the originality guard)").orElse("none"));
             facts.put("device", info.device().label());
             facts.put("deviceNote", info.deviceNote());
             facts.put("cpuThreads", info.cpuThreads());

@@ -1,5 +1,6 @@
 package dev.kigo.generate;
 
+import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.PoemChecker;
 
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The model card's sample metrics over a set of generated haiku: how many form three lines, how many scan to
@@ -21,7 +23,16 @@ public record SampleQuality(int samples, double threeLineShare, double formShare
 
     public static final int LONG_LINE_WORDS = 4;
 
-    public static SampleQuality of(List<String> texts, PoemChecker checker, Form form, Set<String> trainingLines) {
+    /** As {@link #of(List, PoemChecker, Form, Predicate)} with no training lines: nothing counts as copied. */
+    public static SampleQuality of(List<String> texts, PoemChecker checker, Form form) {
+        return of(texts, checker, form, line -> false);
+    }
+
+    /**
+     * @param isTrainingLine whether a generated line is one of the training corpus's lines (words compared as
+     *                       {@link dev.kigo.model.TrainingLines#key} makes them: case and punctuation aside)
+     */
+    public static SampleQuality of(List<String> texts, PoemChecker checker, Form form, Predicate<String> isTrainingLine) {
         int threeLines = 0;
         int fitting = 0;
         int lineCount = 0;
@@ -42,8 +53,8 @@ public record SampleQuality(int samples, double threeLineShare, double formShare
             int copiedHere = 0;
             for (String line : lines) {
                 lineCount++;
-                boolean isCopy = trainingLines.contains(normaliseLine(line));
-                boolean isLong = line.split("\\s+").length >= LONG_LINE_WORDS;
+                boolean isCopy = isTrainingLine.test(line);
+                boolean isLong = TrainingLines.words(line) >= LONG_LINE_WORDS;
                 copiedHere += isCopy ? 1 : 0;
                 longLines += isLong ? 1 : 0;
                 copiedLong += isCopy && isLong ? 1 : 0;
@@ -64,11 +75,6 @@ public record SampleQuality(int samples, double threeLineShare, double formShare
         return new SampleQuality(n, share(threeLines, n), share(fitting, n),
                 share(uniqueBigrams.size(), bigrams), share(copied, lineCount), lineCount,
                 share(copiedLong, longLines), longLines, share(copiedPieces, n));
-    }
-
-    /** The key under which lines are compared: lower case, outer whitespace removed (as the recipe writes them). */
-    public static String normaliseLine(String line) {
-        return line.strip().toLowerCase(Locale.ROOT);
     }
 
     private static double share(int part, int whole) {

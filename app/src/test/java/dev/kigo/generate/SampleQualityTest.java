@@ -1,5 +1,6 @@
 package dev.kigo.generate;
 
+import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class SampleQualityTest {
                 "an old silent pond\na frog jumps into the pond\nsplash! silence again",
                 "an old silent pond\nthe frog\n",
                 "the the the");
-        SampleQuality quality = SampleQuality.of(texts, PROSODY.checker(), Form.HAIKU, Set.of("an old silent pond"));
+        SampleQuality quality = SampleQuality.of(texts, PROSODY.checker(), Form.HAIKU,
+                TrainingLines.of(Set.of("An old, silent pond."))::contains);
         assertEquals(3, quality.samples());
         assertEquals(1 / 3.0, quality.threeLineShare(), 1e-9);
         assertEquals(1 / 3.0, quality.formShare(), 1e-9);
@@ -31,7 +33,7 @@ class SampleQualityTest {
         // No piece is copied whole: the second has "the frog", which is not a training line.
         assertEquals(0, quality.copiedPieceShare(), 1e-9);
         SampleQuality whole = SampleQuality.of(List.of("an old silent pond"), PROSODY.checker(), Form.HAIKU,
-                Set.of("an old silent pond"));
+                TrainingLines.of(Set.of("an old silent pond"))::contains);
         assertEquals(1.0, whole.copiedPieceShare(), 1e-9);
         // Bigrams: 12 in the first, 5 in the second, 2 in the third = 19; the second repeats "an old",
         // "old silent", "silent pond" and the third repeats "the the": 15 distinct.

@@ -1,0 +1,100 @@
+package dev.kigo.generate;
+
+import dev.kigo.model.TextTokenizer;
+import dev.kigo.model.TrainingLines;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The originality guard: a line of {@value #MIN_WORDS} or more words that is word for word a line the model was
+ * trained on may not end there. While the line being written is such a copy, every token that would end it (a line
+ * break, the format's " /" or closing ")", end of text) is forbidden, so the model writes on and the line becomes
+ * its own. Short stock lines ("autumn wind", "the old pond") are left alone: many poets share them.
+ *
+ * <p>It never leaves a step with nothing to pick: where only line endings are allowed (kept to the form, at the
+ * last syllable of a line), the copy stands, and the note says so.
+ */
+public final class CopyGuard implements LogitsProcessor {
+    public static final int MIN_WORDS = SampleQuality.LONG_LINE_WORDS;
+    private static final Map<TextTokenizer, boolean[]> LINE_ENDINGS = new WeakHashMap<>();
+
+    private final TrainingLines lines;
+    private int steered;
+    private int kept;
+
+    private CopyGuard(TrainingLines lines) {
+        this.lines = lines;
+    }
+
+    /** The request with the guard added after its own processors (one fresh guard per row, as processors keep state). */
+    public static GenerationRequest guard(GenerationRequest request, TrainingLines lines) {
+        return request.withProcessors(() -> {
+            List<LogitsProcessor> processors = new ArrayList<>(request.processors().get());
+            processors.add(new CopyGuard(lines));
+            return processors;
+        });
+    }
+
+    @Override
+    public void process(float[] logits, GenerationContext context) {
+        CharSequence text = context.textView();
+        int start = text.length();
+        while (start > 0 && !isLineBreak(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start > 0 && text.charAt(start - 1) == ')') {
+            return; // the piece is closed
+        }
+        String line = text.subSequence(start, text.length()).toString();
+        if (TrainingLines.words(line) < MIN_WORDS || !lines.contains(line)) {
+            return;
+        }
+        boolean[] ends = lineEndings(context.tokenizer(), context.endOfTextId(), logits.length);
+        boolean anotherWay = false;
+        for (int id = 0; id < logits.length && !anotherWay; id++) {
+            anotherWay = !ends[id] && logits[id] != Float.NEGATIVE_INFINITY;
+        }
+        if (!anotherWay) {
+            kept++;
+            return;
+        }
+        for (int id = 0; id < logits.length; id++) {
+            if (ends[id]) {
+                logits[id] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        steered++;
+    }
+
+    @Override
+    public String note(GenerationContext context) {
+        if (kept > 0) {
+            return "A line the model learned in training was kept: the form left no other way to end it.";
+        }
+        return steered > 0 ? "The model went on past a line it learned in training (the originality guard)." : "";
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '/' || c == '\n' || c == ')' || c == '(';
+    }
+
+    /** Which tokens end a line: their text starts (after spaces) with "/" or ")", or holds a line break. */
+    static boolean[] lineEndings(TextTokenizer tokenizer, int endOfText, int vocab) {
+        synchronized (LINE_ENDINGS) {
+            boolean[] ends = LINE_ENDINGS.get(tokenizer);
+            if (ends == null || ends.length != vocab) {
+                ends = new boolean[vocab];
+                for (int id = 0; id < vocab; id++) {
+                    String piece = tokenizer.tokenText(id);
+                    String lead = piece.stripLeading();
+                    ends[id] = id == endOfText || lead.startsWith("/") || lead.startsWith(")") || piece.indexOf('\n') >= 0;
+                }
+                LINE_ENDINGS.put(tokenizer, ends);
+            }
+            return ends;
+        }
+    }
+}

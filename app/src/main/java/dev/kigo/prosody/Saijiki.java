@@ -143,6 +143,17 @@ public final class Saijiki {
         return words.size();
     }
 
+    /** The season words of a whole text (lines split at newlines or " / "), in reading order. */
+    public List<SeasonMatch> find(String text) {
+        TextSplitter words = new TextSplitter(word -> false);
+        List<SeasonMatch> found = new ArrayList<>();
+        List<TextSplitter.Line> lines = TextSplitter.lines(text == null ? "" : text);
+        for (int i = 0; i < lines.size(); i++) {
+            found.addAll(find(i, lines.get(i).text(), words.words(lines.get(i).text())));
+        }
+        return found;
+    }
+
     /** The season words of one checked line, left to right, none overlapping. */
     public List<SeasonMatch> find(LineResult line) {
         List<WordToken> tokens = line.words().stream().map(w -> new WordToken(w.text(), w.start(), w.end())).toList();

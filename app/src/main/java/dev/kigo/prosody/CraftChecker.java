@@ -15,11 +15,14 @@ import java.util.Set;
  *
  * <p>Two lines rhyme when the CMU phones of their last words agree from the last stressed vowel to the end
  * (the first pronunciation of each word; a word known only by estimate has no phones and is not compared).
- * The same word ending two lines is repetition, not rhyme.
+ * The same word ending two lines is repetition, not rhyme. Each line is compared with the four written lines
+ * before it: every pair of a haiku or a tanka, and linear time on a long paste.
  */
 final class CraftChecker {
 
     private static final Set<String> CUTTING_WORDS = Set.of("ah", "oh", "alas", "lo", "ya", "kana", "keri");
+    /** How many earlier lines a line's end is compared with. */
+    static final int RHYME_WINDOW = 4;
 
     private final Saijiki saijiki;
 
@@ -101,8 +104,8 @@ final class CraftChecker {
             sounds[i] = rhymeSound(last.count());
             endings[i] = Words.normalize(last.text());
         }
-        for (int i = 0; i < written.size(); i++) {
-            for (int j = i + 1; j < written.size(); j++) {
+        for (int j = 1; j < written.size(); j++) {
+            for (int i = Math.max(0, j - RHYME_WINDOW); i < j; i++) {
                 if (sounds[i] != null && sounds[i].equals(sounds[j]) && !endings[i].equals(endings[j])) {
                     rhymes.add(new Rhyme(written.get(i).index(), written.get(j).index(), lastWord(written.get(i)).text(),
                             lastWord(written.get(j)).text(), sounds[i]));
@@ -142,7 +145,9 @@ final class CraftChecker {
             if (sound.length() > 0) {
                 sound.append(' ');
             }
-            sound.append(phones[i].replaceAll("[0-9]", ""));
+            String phone = phones[i];
+            boolean stressed = Character.isDigit(phone.charAt(phone.length() - 1));
+            sound.append(phone, 0, stressed ? phone.length() - 1 : phone.length());
         }
         return sound.toString();
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,21 @@ public final class Saijiki {
     /** An entry with its phrase split into the keys a poem's words are compared with. */
     private record Entry(SeasonWord word, String[] keys) { }
 
-    /** A piece of a written word (hyphens split "moon-viewing"), with the forms it may stand for. */
-    private record Piece(String key, Set<String> forms, int start, int end) { }
+    /**
+     * A piece of a written word (hyphens split "moon-viewing"), with the forms it may stand for that some entry
+     * uses: most words of a poem have none, and are passed over at the cost of a few lookups.
+     */
+    private record Piece(String key, List<String> forms, int start, int end) { }
 
     private final List<SeasonWord> words;
     private final Map<String, List<Entry>> byFirstKey;
+    /** Every word of every entry, wherever it stands in its phrase. */
+    private final Set<String> entryWords;
 
-    private Saijiki(List<SeasonWord> words, Map<String, List<Entry>> byFirstKey) {
+    private Saijiki(List<SeasonWord> words, Map<String, List<Entry>> byFirstKey, Set<String> entryWords) {
         this.words = List.copyOf(words);
         this.byFirstKey = byFirstKey;
+        this.entryWords = entryWords;
     }
 
     /** The saijiki shipped under dictionaries/, read once and shared. */
@@ -95,6 +102,7 @@ public final class Saijiki {
         List<SeasonWord> words = new ArrayList<>();
         Map<String, List<Entry>> byFirstKey = new HashMap<>();
         Map<String, SeasonWord> byKeys = new HashMap<>();
+        Set<String> entryWords = new HashSet<>();
         BufferedReader lines = new BufferedReader(reader);
         String line;
         int number = 0;
@@ -126,8 +134,9 @@ public final class Saijiki {
             }
             words.add(word);
             byFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(new Entry(word, keys));
+            entryWords.addAll(List.of(keys));
         }
-        return new Saijiki(words, byFirstKey);
+        return new Saijiki(words, byFirstKey, Set.copyOf(entryWords));
     }
 
     /** Every entry, in file order. */
@@ -212,7 +221,7 @@ public final class Saijiki {
         return exact;
     }
 
-    private static List<Piece> pieces(List<WordToken> tokens) {
+    private List<Piece> pieces(List<WordToken> tokens) {
         List<Piece> pieces = new ArrayList<>();
         for (WordToken token : tokens) {
             String text = token.text();
@@ -222,7 +231,7 @@ public final class Saijiki {
                     if (i > from) {
                         String key = key(text.substring(from, i));
                         if (!key.isEmpty()) {
-                            pieces.add(new Piece(key, forms(key), token.start() + from, token.start() + i));
+                            pieces.add(new Piece(key, knownForms(key), token.start() + from, token.start() + i));
                         }
                     }
                     from = i + 1;
@@ -255,6 +264,16 @@ public final class Saijiki {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
         return normalized.replace(".", "");
+    }
+
+    private List<String> knownForms(String key) {
+        List<String> known = new ArrayList<>(2);
+        for (String form : forms(key)) {
+            if (entryWords.contains(form)) {
+                known.add(form);
+            }
+        }
+        return known;
     }
 
     private static final Map<String, String> IRREGULAR = Map.of(

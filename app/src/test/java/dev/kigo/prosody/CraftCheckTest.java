@@ -138,6 +138,14 @@ class CraftCheckTest {
     }
 
     @Test
+    void eachLineEndIsComparedWithTheFourLinesBeforeItSoATankaIsFullyCheckedAndAPasteStaysLinear() {
+        CraftCheck tanka = prosody.check("the night\na pond\nrain\nfrog\nthe light", Form.TANKA).craft();
+        assertEquals(List.of("night/light"), tanka.rhymes().stream().map(r -> r.firstWord() + "/" + r.secondWord()).toList());
+        CraftCheck farApart = prosody.check("the night\na pond\nrain\nfrog\nstone\nthe light", Form.FREE).craft();
+        assertEquals(List.of(), farApart.rhymes());
+    }
+
+    @Test
     void craftHintsNeverChangeWhetherAPoemFitsItsForm() {
         PoemCheck check = prosody.check("cherry blossoms fall\nonto the first snow of night\nin the pale moonlight", Form.HAIKU);
         assertTrue(check.fits());

@@ -119,7 +119,7 @@ final class CraftChecker {
         return line.words().get(line.words().size() - 1);
     }
 
-    /** The phones from the last stressed vowel (else the last vowel) to the end, stress marks dropped. */
+    /** The phones from the last stressed vowel to the end, stress marks dropped; null without a stressed vowel. */
     static String rhymeSound(WordCount count) {
         if (!count.hasPhones()) {
             return null;
@@ -132,11 +132,7 @@ final class CraftChecker {
                 from = i;
             }
         }
-        for (int i = phones.length - 1; i >= 0 && from < 0; i--) {
-            if (Character.isDigit(phones[i].charAt(phones[i].length() - 1))) {
-                from = i;
-            }
-        }
+        // No stressed vowel (the, a: DH AH0, AH0) means nothing to rhyme on: line ends of function words do not rhyme.
         if (from < 0) {
             return null;
         }

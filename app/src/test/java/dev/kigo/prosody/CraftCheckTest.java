@@ -132,6 +132,13 @@ class CraftCheckTest {
     }
 
     @Test
+    void lineEndsWithoutAStressedVowelDoNotRhyme() {
+        // the (DH AH0) and a (AH0) share their only, unstressed vowel.
+        CraftCheck craft = craft("early frost in the\nher dog waiting by the door\ni still walk on a");
+        assertEquals(List.of(), craft.rhymes());
+    }
+
+    @Test
     void theSameWordEndingTwoLinesIsRepetitionNotRhyme() {
         CraftCheck craft = craft("rain on the pond\nwind on the pond\na heron waits");
         assertEquals(List.of(), craft.rhymes());

@@ -167,6 +167,7 @@ printf 'Class-Path: %s\n' "$(basename "$APP_JAR")" > "$STAGE/manifest.txt"
 # Data that the app finds under kigo.home (= the app folder).
 mkdir -p "$INPUT/dictionaries"
 cp "$ROOT/dictionaries/cmudict.dict" "$ROOT/dictionaries/LICENSE" "$INPUT/dictionaries/"
+cp "$ROOT/dictionaries/saijiki.txt" "$ROOT/dictionaries/SAIJIKI.md" "$INPUT/dictionaries/"
 [[ -f "$ROOT/dictionaries/README.md" ]] && cp "$ROOT/dictionaries/README.md" "$INPUT/dictionaries/"
 if [[ "$HAVE_MODEL" == true ]]; then
   mkdir -p "$INPUT/model-assets/kigo-haiku"

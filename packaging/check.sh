@@ -40,6 +40,7 @@ check "launcher config selects ZGC" grep -qx 'java-options=-XX:+UseZGC' "$APPDIR
 check "launcher config starts every JIT compiler thread at once" grep -qx 'java-options=-XX:-UseDynamicNumberOfCompilerThreads' "$APPDIR/Kigo.cfg"
 check "bundled runtime is Java 17" grep -q 'JAVA_VERSION="17' "$IMAGE/lib/runtime/release"
 check "CMU dictionary and its licence" test -s "$APPDIR/dictionaries/cmudict.dict" -a -s "$APPDIR/dictionaries/LICENSE"
+check "season-word list and its notes" test -s "$APPDIR/dictionaries/saijiki.txt" -a -s "$APPDIR/dictionaries/SAIJIKI.md"
 check "THIRD-PARTY.md and LICENSES/" test -s "$APPDIR/THIRD-PARTY.md" -a -s "$APPDIR/LICENSES/Apache-2.0.txt"
 for text in "$ROOT"/packaging/licenses/*.txt; do
   check "LICENSES/$(basename "$text") packaged unchanged" cmp -s "$text" "$APPDIR/LICENSES/$(basename "$text")"

@@ -3,7 +3,9 @@
 #   studio-light.png / studio-dark.png   the editor and gutter, no model
 #   studio-generating.png                 after Shortcut+Enter with a model (pending text in italics)
 #   packaged-app.png                      the same from packaging/target/Kigo/bin/Kigo, if it has been built
+#   studio-craft.png                      the hint strip: season chip, cut and rhyme warning of a stanza
 #   docs/screenshots/capture.sh [seconds-to-wait]
+#   ONLY=studio-craft docs/screenshots/capture.sh    just the shots whose file name starts with $ONLY
 # Needs xvfb, imagemagick and xdotool. The model is model-assets/kigo-haiku if present, else the engine's
 # random-weight test fixture (its text is noise: it only shows the streaming and the status bar).
 set -euo pipefail
@@ -15,13 +17,16 @@ WAIT="${1:-8}"
 MODEL="$ROOT/model-assets/kigo-haiku"
 [[ -f "$MODEL/model.onnx" ]] || MODEL="$ROOT/app/src/test/resources/fixtures/tiny-gpt2/optimum"
 
+DEFAULT_DRAFT='an old silent pond\na frog jumps into the pond\nsplash! silence again\n\nwisteria dusk\nthe glimmerlight of a moonless field\ncrickets\n'
+
 shoot() {
-  local theme="$1" out="$2" model="$3" mode="$4" keys="$5" launcher="${6:-$ROOT/kigo}" cfg
+  local theme="$1" out="$2" model="$3" mode="$4" keys="$5" launcher="${6:-$ROOT/kigo}" draft="${7:-$DEFAULT_DRAFT}" cfg
+  [[ -z "${ONLY:-}" || "$(basename "$out")" == "$ONLY"* ]] || return 0
   cfg="$(mktemp -d)"
   mkdir -p "$cfg/kigo"
   printf '{"theme":"%s","presetName":"Balanced","keywords":"old pond, frog","mode":"%s","modelDir":"%s","window":{"x":0,"y":0,"width":1180,"height":760,"maximized":false}}' \
     "$theme" "$mode" "$model" > "$cfg/kigo/studio.json"
-  printf 'an old silent pond\na frog jumps into the pond\nsplash! silence again\n\nwisteria dusk\nthe glimmerlight of a moonless field\ncrickets\n' > "$cfg/kigo/draft.txt"
+  printf "$draft" > "$cfg/kigo/draft.txt"
   XDG_CONFIG_HOME="$cfg" KIGO_DATA_DIR="$cfg/data" xvfb-run -a -s "-screen 0 1180x760x24" bash -c '
     KIGO_JAVA_OPTS="-Dprism.order=sw" JAVA_TOOL_OPTIONS="-Dprism.order=sw" "'"$launcher"'" & pid=$!
     sleep '"$WAIT"'
@@ -38,6 +43,8 @@ shoot() {
 
 shoot LIGHT "$OUT/studio-light.png" "" FROM_KEYWORDS ""
 shoot DARK "$OUT/studio-dark.png" "" FROM_KEYWORDS ""
+shoot LIGHT "$OUT/studio-craft.png" "" FROM_KEYWORDS "" "$ROOT/kigo" \
+  'a full harvest moon\nthe farmer'"'"'s shadow stretches\nacross the whole field\n\non a summer night —\na firefly'"'"'s little light\nand drifts out of sight'
 shoot LIGHT "$OUT/studio-generating.png" "$MODEL" CONTINUE_TEXT "ctrl+Return"
 # The packaged app, if packaging/build.sh has made one: its own runtime and its own copy of the model.
 PACKAGED="$ROOT/packaging/target/Kigo/bin/Kigo"

@@ -3,6 +3,8 @@ package dev.kigo.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kigo.library.Library;
+import dev.kigo.prosody.CraftCheck;
+import dev.kigo.prosody.CraftNotes;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
 import dev.kigo.prosody.PoemCheck;
@@ -27,10 +29,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** `kigo count`: syllables per line and per word, judged against a form. */
+/** `kigo count`: syllables per line and per word, judged against a form, and the poem's craft. */
 @Command(name = "count",
         mixinStandardHelpOptions = true,
-        description = {"Counts the syllables of a poem and checks it against a form.",
+        description = {"Counts the syllables of a poem and checks it against a form; notes its season words, cuts and rhymes.",
                 "Lines are separated by newlines or ' / '. Without TEXT (or with -) the poem is read from stdin."})
 public final class CountCommand implements Callable<Integer> {
 
@@ -44,7 +46,7 @@ public final class CountCommand implements Callable<Integer> {
             description = "haiku (5-7-5, the default), tanka (5-7-5-7-7), free, or a pattern such as 3-5-3.")
     String form;
 
-    @Option(names = "--json", description = "Print per-line and per-word counts with their source as JSON.")
+    @Option(names = "--json", description = "Print per-line and per-word counts with their source, and the craft checks, as JSON.")
     boolean json;
 
     @Option(names = "--estimate", description = "Count every word with the estimator alone, never looking the whole word up.")
@@ -112,6 +114,10 @@ public final class CountCommand implements Callable<Integer> {
         Form form = check.form();
         String formName = form.name().equals(form.pattern()) ? form.pattern() : form.name() + " " + form.pattern();
         out.println(form.isFree() ? "free verse: not judged" : verdict + " " + formName + missing);
+        CraftCheck craft = check.craft();
+        out.println("season: " + CraftNotes.season(craft));
+        out.println("cut:    " + CraftNotes.cut(craft));
+        out.println("rhyme:  " + CraftNotes.rhyme(craft));
         out.println("word(n) = syllables; ? = estimate, * = user dictionary, a-b = several pronunciations");
     }
 
@@ -133,12 +139,34 @@ public final class CountCommand implements Callable<Integer> {
     }
 
     /** The JSON shape of `kigo count --json`. */
-    record JsonPoem(String form, String pattern, boolean fits, int missingLines, List<JsonLine> lines) {
+    record JsonPoem(String form, String pattern, boolean fits, int missingLines, List<JsonLine> lines, JsonCraft craft) {
         static JsonPoem of(PoemCheck check) {
             return new JsonPoem(check.form().name(), check.form().pattern(), check.fits(), check.missingLines(),
-                    check.lines().stream().map(JsonLine::of).toList());
+                    check.lines().stream().map(JsonLine::of).toList(), JsonCraft.of(check.craft()));
         }
     }
+
+    /** Line numbers are indexes into {@code lines}, as everywhere in this JSON. */
+    record JsonCraft(String season, List<String> seasons, boolean kigoClash, List<JsonSeasonWord> seasonWords,
+                     boolean cut, List<JsonCut> cuts, boolean rhyme, List<JsonRhyme> rhymes) {
+        static JsonCraft of(CraftCheck craft) {
+            return new JsonCraft(craft.season().map(s -> s.label()).orElse(null),
+                    craft.seasons().stream().map(s -> s.label()).toList(), craft.isKigoClash(),
+                    craft.seasonWords().stream().map(m -> new JsonSeasonWord(m.text(), m.word().phrase(),
+                            m.season().label(), m.word().topic().label(), m.line(), m.start(), m.end())).toList(),
+                    craft.hasCut(),
+                    craft.cuts().stream().map(c -> new JsonCut(c.line(), c.start(), c.end(), c.mark(), c.kind().label())).toList(),
+                    craft.hasRhyme(),
+                    craft.rhymes().stream().map(r -> new JsonRhyme(List.of(r.firstLine(), r.secondLine()),
+                            List.of(r.firstWord(), r.secondWord()), r.sound())).toList());
+        }
+    }
+
+    record JsonSeasonWord(String text, String entry, String season, String topic, int line, int start, int end) { }
+
+    record JsonCut(int line, int start, int end, String mark, String kind) { }
+
+    record JsonRhyme(List<Integer> lines, List<String> words, String sound) { }
 
     record JsonLine(int index, String text, int syllables, int min, int max, Integer target, String verdict,
                     List<JsonWord> words) {

@@ -13,6 +13,7 @@ import dev.kigo.model.LanguageModel;
 import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
+import dev.kigo.prosody.Season;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    SeasonOptions season;
+
+    @Mixin
     ModelOptions modelOptions;
 
     @Spec
@@ -101,7 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     GenerationRequest request = GenerationRequest.haiku(keywords.get(i), defaults.withSeed(seed + i));
                     batch.add(guarded == null ? request : CopyGuard.guard(request, guarded));
                 }
-                for (GenerationResult result : generator.generateBatch(batch, GenerationListener.NONE,
+                for (GenerationResult result : generator.generateBatch(season.apply(batch, model), GenerationListener.NONE,
                         new CancellationToken())) {
                     texts.add(result.text());
                     logProbSum += result.meanLogProb() * result.generatedTokens();
@@ -137,6 +142,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         report.put("copiedPieceShare", !counted ? null : quality.copiedPieceShare());
         report.put("meanLogProb", tokens == 0 ? 0 : logProbSum / tokens);
         report.put("originalityGuard", guarded != null);
+        SeasonShares seasons = SeasonShares.of(texts, prosody);
+        report.put("seasonWordShare", seasons.any());
+        report.put("seasonShares", seasons.bySeason());
+        report.put("kigoClashShare", seasons.clash());
+        report.put("seasonGoal", season.isSet() ? season.season.label() : null);
+        report.put("seasonBonus", season.isSet() ? season.bonus : null);
         report.put("settings", defaults);
         report.put("baseSeed", seed);
         if (json) {
@@ -157,6 +168,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             out.printf("| originality guard | %s |%n", guarded != null ? "on" : "off");
             out.printf("| mean log-prob per token | %.3f |%n", tokens == 0 ? 0 : logProbSum / tokens);
+            out.printf("| with a season word%s | %.1f%% |%n",
+                    season.isSet() ? " (goal " + season.season.label() + ", bonus " + season.bonus + ")" : "", 100 * seasons.any());
+            seasons.bySeason().forEach((name, share) -> out.printf("| with %s %s word | %.1f%% |%n",
+                    name.equals("autumn") ? "an" : "a", name, 100 * share));
+            out.printf("| with a kigo clash | %.1f%% |%n", 100 * seasons.clash());
             out.printf("| generation | %d tokens in %.1f s |%n", tokens, millis / 1000.0);
         }
         out.flush();
@@ -168,6 +184,27 @@ public final class EvaluateCommand implements Callable<Integer> {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Share of pieces with any season word, and with a word of each season (a clash counts for both). */
+    record SeasonShares(double any, Map<String, Double> bySeason, double clash) {
+        static SeasonShares of(List<String> texts, Prosody prosody) {
+            int any = 0;
+            int clashes = 0;
+            Map<Season, Integer> counts = new EnumMap<>(Season.class);
+            for (String text : texts) {
+                List<Season> seasons = prosody.check(text, Form.FREE).craft().seasons();
+                any += seasons.isEmpty() ? 0 : 1;
+                clashes += seasons.size() > 1 ? 1 : 0;
+                seasons.forEach(s -> counts.merge(s, 1, Integer::sum));
+            }
+            Map<String, Double> shares = new LinkedHashMap<>();
+            for (Season season : Season.values()) {
+                shares.put(season.label(), texts.isEmpty() ? 0 : counts.getOrDefault(season, 0) / (double) texts.size());
+            }
+            double n = Math.max(1, texts.size());
+            return new SeasonShares(any / n, shares, clashes / n);
         }
     }
 }

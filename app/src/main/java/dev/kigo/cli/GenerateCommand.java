@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
         description = {"Generate haiku from keywords, or continue a prompt (streamed to the terminal).",
                 "Examples:", "  kigo generate --keywords \"dog rain\" --n 3 --seed 7",
                 "  kigo generate --keywords \"autumn moon\" --form 5-7-5",
+                "  kigo generate --keywords \"empty house\" --season winter",
                 "  kigo generate --prompt \"(old pond =\" --temperature 0"})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -82,6 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean save;
 
     @Mixin
+    SeasonOptions season;
+
+    @Mixin
     LibraryDataOption libraryData;
 
     @Mixin
@@ -116,6 +120,8 @@ public final class GenerateCommand implements Callable<Integer> {
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
+            // The season bonus first: the form mask, added after it, then has the last word.
+            requests = new ArrayList<>(season.apply(requests, model));
             if (keptForm != null) {
                 SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
                 requests.replaceAll(request -> keepForm.constrain(request, keptForm));

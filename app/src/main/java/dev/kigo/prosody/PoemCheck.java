@@ -8,8 +8,9 @@ import java.util.List;
  * @param form         the form
  * @param lines        every line of the text, blank ones included, in order
  * @param missingLines how many lines the form still expects after the last written one
+ * @param craft        season words, cuts and rhymes: hints that never change whether the poem fits
  */
-public record PoemCheck(Form form, List<LineResult> lines, int missingLines) {
+public record PoemCheck(Form form, List<LineResult> lines, int missingLines, CraftCheck craft) {
 
     public PoemCheck {
         lines = List.copyOf(lines);

@@ -7,15 +7,23 @@ import java.util.OptionalInt;
 /**
  * Checks a poem against a form: splits lines and words, counts each word, and judges each non-blank line
  * against the form's next target. A line with ambiguous words (fire: 1 or 2) is OK when some choice of
- * readings hits the target; the result says which choice. Thread-safe; linear in the text.
+ * readings hits the target; the result says which choice. The same pass notes the poem's craft (season
+ * words, cuts, rhymes; see {@link CraftChecker}). Thread-safe; linear in the text.
  */
 public final class PoemChecker {
 
     private final SyllableCounter counter;
     private final TextSplitter splitter;
+    private final CraftChecker craft;
 
+    /** A checker that finds season words in the shipped saijiki. */
     public PoemChecker(SyllableCounter counter) {
+        this(counter, Saijiki.shipped());
+    }
+
+    public PoemChecker(SyllableCounter counter, Saijiki saijiki) {
         this.counter = counter;
+        this.craft = new CraftChecker(saijiki);
         PronouncingDictionary dictionary = counter.dictionary();
         this.splitter = new TextSplitter(word -> dictionary.contains(word) || counter.userDictionary().get(word) != null);
     }
@@ -57,7 +65,7 @@ public final class PoemChecker {
         }
         // A text that ends in a newline leaves a trailing blank line; it is still a line of the text.
         int missing = form.isFree() ? 0 : Math.max(0, form.lines().size() - formLine);
-        return new PoemCheck(form, results, missing);
+        return new PoemCheck(form, results, missing, craft.check(results));
     }
 
     /** Checks one line against a target number of syllables (empty target: just count). */

@@ -30,6 +30,7 @@ public final class PronouncingDictionary {
     /** Class-path copy that a packaging step may add; the repository itself keeps only dictionaries/. */
     public static final String RESOURCE = "/dev/kigo/prosody/cmudict.dict";
     static final String RELATIVE_PATH = "dictionaries/cmudict.dict";
+    private static final String PROPERTY = "kigo.dictionary";
 
     // The format: word and phones separated by two spaces, no quote character ('tis starts with an
     // apostrophe), # comments. This copy separates them with one space, so a record is then one field that
@@ -56,10 +57,7 @@ public final class PronouncingDictionary {
 
     /** Loads the shipped dictionary from the first place that has it (see {@link #locate()}). */
     public static PronouncingDictionary loadDefault() {
-        String explicit = System.getProperty("kigo.dictionary");
-        if (explicit != null && !explicit.isBlank() && !Files.isRegularFile(Path.of(explicit))) {
-            throw new IllegalStateException("-Dkigo.dictionary=" + explicit + " is not a readable file");
-        }
+        ShippedFiles.requireExplicitExists(PROPERTY);
         Optional<Path> file = locate();
         if (file.isPresent()) {
             return load(file.get());
@@ -72,7 +70,7 @@ public final class PronouncingDictionary {
             throw new UncheckedIOException("cannot read the class-path dictionary " + RESOURCE, e);
         }
         throw new IllegalStateException("cannot find the pronouncing dictionary; looked in "
-                + String.join(", ", candidateDescriptions())
+                + String.join(", ", ShippedFiles.candidates(PROPERTY, RELATIVE_PATH).stream().map(Path::toString).toList())
                 + " and on the class path at " + RESOURCE
                 + ". Run Kigo with ./kigo from the repository, or set -Dkigo.dictionary=/path/to/cmudict.dict");
     }
@@ -83,32 +81,7 @@ public final class PronouncingDictionary {
      * working directory.
      */
     public static Optional<Path> locate() {
-        for (Path candidate : candidates()) {
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<Path> candidates() {
-        List<Path> candidates = new ArrayList<>();
-        String explicit = System.getProperty("kigo.dictionary");
-        if (explicit != null && !explicit.isBlank()) {
-            candidates.add(Path.of(explicit));
-        }
-        for (String property : List.of("kigo.home", "kigo.repo.root")) {
-            String root = System.getProperty(property);
-            if (root != null && !root.isBlank()) {
-                candidates.add(Path.of(root).resolve(RELATIVE_PATH));
-            }
-        }
-        candidates.add(Path.of(RELATIVE_PATH).toAbsolutePath());
-        return candidates;
-    }
-
-    private static List<String> candidateDescriptions() {
-        return candidates().stream().map(Path::toString).toList();
+        return ShippedFiles.locate(PROPERTY, RELATIVE_PATH);
     }
 
     public static PronouncingDictionary load(Path file) {

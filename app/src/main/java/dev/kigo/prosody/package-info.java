@@ -10,7 +10,10 @@
  *       numbers and acronyms, then the {@link dev.kigo.prosody.SyllableEstimator}.</li>
  *   <li>{@link dev.kigo.prosody.PoemChecker}: a text and a {@link dev.kigo.prosody.Form} to a
  *       {@link dev.kigo.prosody.PoemCheck} of {@link dev.kigo.prosody.LineResult}s and
- *       {@link dev.kigo.prosody.WordResult}s with offsets and verdicts.</li>
+ *       {@link dev.kigo.prosody.WordResult}s with offsets and verdicts, and a
+ *       {@link dev.kigo.prosody.CraftCheck}: season words, cuts and rhyming line ends (hints, never verdicts).</li>
+ *   <li>{@link dev.kigo.prosody.Saijiki}: the season-word list ({@code dictionaries/saijiki.txt}) and its
+ *       matcher.</li>
  *   <li>{@link dev.kigo.prosody.ArpabetRenderer}: the phoneme prompt format.</li>
  *   <li>{@link dev.kigo.prosody.UserDictionary}: the poet's overrides, in memory and on disk.</li>
  * </ul>

@@ -5,6 +5,7 @@ import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
 import dev.kigo.ui.view.GenerationPanel;
 import dev.kigo.ui.view.LibraryPane;
+import dev.kigo.ui.view.CraftHintBar;
 import dev.kigo.ui.view.PoemEditor;
 import dev.kigo.ui.view.ProsodyDecorations;
 import dev.kigo.ui.view.RepaintAnchor;
@@ -92,7 +93,9 @@ public final class StudioWindow {
         library.setEditorSink(this::appendToEditor);
         library.refresh();
 
-        SplitPane split = new SplitPane(editor, sideTabs);
+        BorderPane editorPane = new BorderPane(editor);
+        editorPane.setBottom(new CraftHintBar(model.prosody()));
+        SplitPane split = new SplitPane(editorPane, sideTabs);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(sideTabs, false);
 

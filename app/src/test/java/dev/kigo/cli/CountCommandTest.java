@@ -62,6 +62,40 @@ class CountCommandTest {
     }
 
     @Test
+    void plainOutputNamesTheSeasonTheCutAndTheRhymes() {
+        Run run = count("harvest moon — / the farmer's long shadow / lies across the field");
+        assertTrue(run.out().contains("season: autumn (harvest moon)"), run.out());
+        assertTrue(run.out().contains("cut:    line 1: — (dash)"), run.out());
+        assertTrue(run.out().contains("rhyme:  no rhyme"), run.out());
+
+        Run clash = count("cherry blossoms / drifting onto the first snow / on a summer night");
+        assertTrue(clash.out().contains("season: kigo clash: spring (cherry blossoms), winter (first snow), summer (summer night)"), clash.out());
+        assertTrue(clash.out().contains("cut:    no cut marked"), clash.out());
+
+        Run rhyme = count("on a summer night / a firefly's little light / drifts out of sight");
+        assertTrue(rhyme.out().contains("lines 1 and 2 rhyme (night / light)"), rhyme.out());
+    }
+
+    @Test
+    void jsonCarriesTheCraftChecks() throws Exception {
+        Run run = count("--json", "cherry blossoms... / drifting onto the first snow / of the mountain path");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode craft = new ObjectMapper().readTree(run.out()).get("craft");
+        assertTrue(craft.get("season").isNull());
+        assertTrue(craft.get("kigoClash").asBoolean());
+        assertEquals("[\"spring\",\"winter\"]", craft.get("seasons").toString());
+        JsonNode blossoms = craft.get("seasonWords").get(0);
+        assertEquals("cherry blossoms", blossoms.get("text").asText());
+        assertEquals("cherry blossom", blossoms.get("entry").asText());
+        assertEquals("plants", blossoms.get("topic").asText());
+        assertTrue(craft.get("cut").asBoolean());
+        assertEquals("ellipsis", craft.get("cuts").get(0).get("kind").asText());
+        assertEquals(0, craft.get("cuts").get(0).get("line").asInt());
+        assertFalse(craft.get("rhyme").asBoolean());
+        assertEquals(0, craft.get("rhymes").size());
+    }
+
+    @Test
     void plainOutputShowsEachLinesCountTargetAndVerdict() {
         Run run = count("an old silent pond / a frog jumps into the pond / splash! silence again");
         assertTrue(run.out().contains("5/5          OK"), run.out());

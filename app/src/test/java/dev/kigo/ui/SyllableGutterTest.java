@@ -56,6 +56,23 @@ class SyllableGutterTest {
     }
 
     @Test
+    void theHintStripShowsTheSeasonCutAndRhymeOfTheStanzaAtTheCaret() throws Exception {
+        robot.clickOn("#poem-area").write("harvest moon —\nthe farmer's shadow\nlonger than the field\n\non a summer night\na firefly's light\ndrifts out of sight");
+        javafx.scene.control.Label season = robot.lookup("#craft-season").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label cut = robot.lookup("#craft-cut").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label rhyme = robot.lookup("#craft-rhyme").queryAs(javafx.scene.control.Label.class);
+        assertTrue(waitFor(3_000, () -> onFx(season::getText).startsWith("summer")), () -> "season: " + season.getText());
+        assertEquals("no cut marked", onFx(cut::getText));
+        assertTrue(onFx(() -> rhyme.isVisible() && rhyme.getText().contains("night / light")), rhyme.getText());
+
+        robot.interact(() -> area().moveTo(2));
+        assertEquals("autumn · harvest moon", onFx(season::getText));
+        assertEquals("cut · line 1: — (dash)", onFx(cut::getText));
+        assertFalse(onFx(rhyme::isVisible), "no rhyme, no warning");
+        assertTrue(onFx(area()::isEditable), "hints never block writing");
+    }
+
+    @Test
     void typedHaikuShowsFiveSevenFiveAndASixSyllableLineIsFlagged() throws Exception {
         robot.clickOn("#poem-area").write("an old silent pond\na frog jumps into the pond\nsplash! the silence again");
         assertTrue(waitFor(3_000, () -> gutter(2).startsWith("6/5")), () -> "third line: " + safeGutter(2));

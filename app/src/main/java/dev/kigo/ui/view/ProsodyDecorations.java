@@ -44,6 +44,8 @@ public final class ProsodyDecorations {
             }
         });
         prosody.textChanged(area.getText());
+        area.caretPositionProperty().addListener((obs, old, position) -> prosody.caretMoved(position));
+        prosody.caretMoved(area.getCaretPosition());
 
         wordNoteLabel.getStyleClass().add("word-note");
         wordNoteLabel.setId("word-note");

@@ -1,5 +1,6 @@
 package dev.kigo.ui.viewmodel;
 
+import dev.kigo.prosody.CraftCheck;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
 import dev.kigo.prosody.PoemCheck;
@@ -40,7 +41,25 @@ public final class ProsodyViewModel {
      * offsets into the whole text. Each stanza (lines between blank lines) is checked as its own poem: the
      * editor is a page of haiku, not one long poem.
      */
-    public record CheckedText(String text, List<LineResult> lines, List<List<LineResult>> linesByParagraph) {
+    public record CheckedText(String text, List<LineResult> lines, List<List<LineResult>> linesByParagraph,
+                              List<StanzaCraft> stanzas) {
+
+        /**
+         * The stanza around {@code caret}; on a blank line, the stanza before it (the one just written), as
+         * {@code PoemEditor.currentStanza} reads it; empty before the first stanza.
+         */
+        public Optional<StanzaCraft> stanzaAt(int caret) {
+            StanzaCraft before = null;
+            for (StanzaCraft stanza : stanzas) {
+                if (caret >= stanza.start() && caret <= stanza.end()) {
+                    return Optional.of(stanza);
+                }
+                if (stanza.end() < caret) {
+                    before = stanza;
+                }
+            }
+            return Optional.ofNullable(before);
+        }
 
         public List<LineResult> linesOfParagraph(int paragraph) {
             return paragraph >= 0 && paragraph < linesByParagraph.size() ? linesByParagraph.get(paragraph) : List.of();
@@ -75,6 +94,9 @@ public final class ProsodyViewModel {
         }
     }
 
+    /** A stanza's craft (season words, cuts, rhymes; offsets relative to its lines) and its place in the text. */
+    public record StanzaCraft(int start, int end, CraftCheck craft) { }
+
     /** A word of the text with its absolute offsets. */
     public record WordAt(LineResult line, WordResult word, int start, int end) { }
 
@@ -83,6 +105,8 @@ public final class ProsodyViewModel {
     private final ReadOnlyObjectWrapper<Form> form = new ReadOnlyObjectWrapper<>(Form.HAIKU);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<CraftHints> craftHints = new ReadOnlyObjectWrapper<>(CraftHints.NONE);
+    private int caret;
 
     private final ObjectProperty<FormChoice> formChoice;
     private final StringProperty customPattern;
@@ -101,6 +125,7 @@ public final class ProsodyViewModel {
         this.executor = executor;
         this.userWords = userWords;
         this.reportProblem = reportProblem;
+        checked.addListener((obs, old, now) -> updateCraftHints());
         formChoice.addListener((obs, old, now) -> updateForm());
         customPattern.addListener((obs, old, now) -> updateForm());
         updateForm();
@@ -122,6 +147,11 @@ public final class ProsodyViewModel {
     /** True once the dictionary is loaded and counts can be shown. */
     public ReadOnlyBooleanProperty readyProperty() {
         return ready.getReadOnlyProperty();
+    }
+
+    /** Season, cut and rhyme of the stanza at the caret. */
+    public ReadOnlyObjectProperty<CraftHints> craftHintsProperty() {
+        return craftHints.getReadOnlyProperty();
     }
 
     public Optional<Prosody> prosody() {
@@ -158,6 +188,18 @@ public final class ProsodyViewModel {
     public void textChanged(String text) {
         latestText = text == null ? "" : text;
         recheck();
+    }
+
+    /** The caret moved: the craft hints follow the stanza it is in. */
+    public void caretMoved(int offset) {
+        caret = offset;
+        updateCraftHints();
+    }
+
+    private void updateCraftHints() {
+        CheckedText current = checked.get();
+        craftHints.set(current == null ? CraftHints.NONE
+                : current.stanzaAt(caret).map(stanza -> CraftHints.of(stanza.craft())).orElse(CraftHints.NONE));
     }
 
     /**
@@ -232,6 +274,7 @@ public final class ProsodyViewModel {
         }
         List<List<LineResult>> byParagraph = new ArrayList<>(paragraphs.size());
         List<LineResult> all = new ArrayList<>();
+        List<StanzaCraft> stanzas = new ArrayList<>();
         int paragraph = 0;
         while (paragraph < paragraphs.size()) {
             if (isBlank(text, paragraphs.get(paragraph))) {
@@ -246,6 +289,7 @@ public final class ProsodyViewModel {
             int stanzaStart = paragraphs.get(first)[0];
             int stanzaEnd = paragraphs.get(paragraph - 1)[1];
             PoemCheck check = prosody.check(text.substring(stanzaStart, stanzaEnd), form);
+            stanzas.add(new StanzaCraft(stanzaStart, stanzaEnd, check.craft()));
             List<List<LineResult>> stanzaParagraphs = new ArrayList<>();
             for (int p = first; p < paragraph; p++) {
                 stanzaParagraphs.add(new ArrayList<>(1));
@@ -262,7 +306,7 @@ public final class ProsodyViewModel {
             }
             stanzaParagraphs.forEach(list -> byParagraph.add(List.copyOf(list)));
         }
-        return new CheckedText(text, List.copyOf(all), byParagraph);
+        return new CheckedText(text, List.copyOf(all), byParagraph, List.copyOf(stanzas));
     }
 
     private static boolean isBlank(String text, int[] paragraph) {

@@ -66,6 +66,33 @@ class ProsodyViewModelTest {
     }
 
     @Test
+    void craftHintsFollowTheStanzaAtTheCaret() {
+        ProsodyViewModel model = model();
+        String first = "cherry blossoms\ndrifting onto the first snow\nof the mountain path";
+        String second = "on a summer night\na firefly's little light —\ndrifts out of sight";
+        model.textChanged(first + "\n\n" + second);
+        model.caretMoved(3);
+        CraftHints hints = model.craftHintsProperty().get();
+        assertTrue(hints.clash(), hints.toString());
+        assertEquals("kigo clash · spring (cherry blossoms), winter (first snow)", hints.season());
+        assertEquals("no cut marked", hints.cut());
+        assertEquals("", hints.rhyme());
+
+        model.caretMoved(first.length() + 2 + 5);
+        hints = model.craftHintsProperty().get();
+        assertEquals("summer · summer night, firefly's", hints.season());
+        assertTrue(hints.seasonFound() && !hints.clash());
+        assertEquals("cut · line 2: — (dash)", hints.cut());
+        assertEquals("rhyme · night / light / sight", hints.rhyme());
+
+        // On the blank line between them, the stanza just written; before any text, nothing.
+        model.caretMoved(first.length() + 1);
+        assertTrue(model.craftHintsProperty().get().clash());
+        model.textChanged("");
+        assertEquals(CraftHints.NONE, model.craftHintsProperty().get());
+    }
+
+    @Test
     void customPatternIsUsedAndABadOneIsExplained() {
         ProsodyViewModel model = model();
         form.set(FormChoice.CUSTOM);

@@ -29,6 +29,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -126,9 +127,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
                 requests.replaceAll(request -> keepForm.constrain(request, keptForm));
             }
-            if (!allowCopies) {
-                TrainingLines.load(model.info().bundle())
-                        .ifPresent(learned -> requests.replaceAll(request -> CopyGuard.guard(request, learned)));
+            Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
+            if (learned.isPresent()) {
+                requests.replaceAll(request -> CopyGuard.guard(request, learned.get()));
             }
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;

@@ -11,7 +11,7 @@ import java.util.WeakHashMap;
 /**
  * The originality guard: a line of {@value #MIN_WORDS} or more words that is word for word a line the model was
  * trained on may not end there. While the line being written is such a copy, every token that would end it (a line
- * break, the format's " /" or closing ")", end of text) is forbidden, so the model writes on and the line becomes
+ * break, the format's " /" or closing ")" with any punctuation around them, end of text) is forbidden, so the model writes on and the line becomes
  * its own. Short stock lines ("autumn wind", "the old pond") are left alone: many poets share them.
  *
  * <p>It never leaves a step with nothing to pick: where only line endings are allowed (kept to the form, at the
@@ -81,7 +81,11 @@ public final class CopyGuard implements LogitsProcessor {
         return c == '/' || c == '\n' || c == ')' || c == '(';
     }
 
-    /** Which tokens end a line: their text starts (after spaces) with "/" or ")", or holds a line break. */
+    /**
+     * Which tokens end a line: those holding "/", ")" or a line break anywhere ("!)", ".\n" too). GPT-2's
+     * tokens never join letters and punctuation, so the line's words are the same with or without such a token's
+     * text before the break: checking the line before the token is enough.
+     */
     static boolean[] lineEndings(TextTokenizer tokenizer, int endOfText, int vocab) {
         synchronized (LINE_ENDINGS) {
             boolean[] ends = LINE_ENDINGS.get(tokenizer);
@@ -89,8 +93,8 @@ public final class CopyGuard implements LogitsProcessor {
                 ends = new boolean[vocab];
                 for (int id = 0; id < vocab; id++) {
                     String piece = tokenizer.tokenText(id);
-                    String lead = piece.stripLeading();
-                    ends[id] = id == endOfText || lead.startsWith("/") || lead.startsWith(")") || piece.indexOf('\n') >= 0;
+                    ends[id] = id == endOfText || piece.indexOf('/') >= 0 || piece.indexOf(')') >= 0
+                            || piece.indexOf('\n') >= 0;
                 }
                 LINE_ENDINGS.put(tokenizer, ends);
             }

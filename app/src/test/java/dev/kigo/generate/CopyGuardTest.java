@@ -1,7 +1,9 @@
 package dev.kigo.generate;
 
+import dev.kigo.model.DefaultModel;
 import dev.kigo.model.Fixtures;
 import dev.kigo.model.LanguageModel;
+import dev.kigo.model.TextTokenizer;
 import dev.kigo.model.TrainingLines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +52,7 @@ class CopyGuardTest {
         assertEquals(Float.NEGATIVE_INFINITY, logits['\n']);
         assertEquals(Float.NEGATIVE_INFINITY, logits[Fixtures.EOT]);
         assertEquals(1f, logits[' '], "the line may go on");
+        assertEquals(1f, logits['!'], "punctuation that does not end the line is fine");
         assertEquals(1f, logits['s'], "or the word may");
         assertTrue(guard[0].note(null).contains("originality guard"));
     }
@@ -63,6 +66,22 @@ class CopyGuardTest {
             assertEquals(1f, logits['/'], text);
             assertEquals(1f, logits[Fixtures.EOT], text);
             assertEquals("", guard[0].note(null), text);
+        }
+    }
+
+    @Test
+    void onGpt2sVocabularyEveryTokenThatHoldsABreakEndsALineAndNoWordDoes() throws Exception {
+        try (TextTokenizer gpt2 = TextTokenizer.open(DefaultModel.location().resolve(LanguageModel.TOKENIZER_FILE))) {
+            boolean[] ends = CopyGuard.lineEndings(gpt2, 50256, 50257);
+            for (String piece : List.of(" /", ")", "!)", ".)", "\n")) {
+                int[] ids = gpt2.encode(piece);
+                assertEquals(1, ids.length, piece + " is one token");
+                assertTrue(ends[ids[0]], piece);
+            }
+            for (String piece : List.of(" pond", "!", ".", " the", ",")) {
+                assertFalse(ends[gpt2.encode(piece)[0]], piece);
+            }
+            assertTrue(ends[50256], "end of text");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kigo.ui.viewmodel;
 
 import dev.kigo.generate.GenerationJob;
 import dev.kigo.generate.GenerationListener;
+import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
@@ -16,6 +17,8 @@ import dev.kigo.library.ModelHash;
 import dev.kigo.model.Device;
 import dev.kigo.model.LanguageModel;
 import dev.kigo.model.ModelInfo;
+import dev.kigo.model.ModelLoadException;
+import dev.kigo.model.TrainingLines;
 import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.ui.settings.GenerationMode;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -139,6 +142,8 @@ public final class GenerationViewModel {
     /** The form the latest finished run was held to; null if it was free. */
     private String lastKeptForm;
     private String modelHash = "";
+    /** The loaded model's training lines (the originality guard), or null when its folder has none. */
+    private TrainingLines learned;
     /** The model that wrote the last result, for its library record (another may be loaded by the time it is saved). */
     private ModelInfo lastModelInfo;
     private String lastModelHash = "";
@@ -284,6 +289,7 @@ public final class GenerationViewModel {
         modelStatus.set("Loading model from " + dir.getFileName() + "…");
         LanguageModel previous = model;
         model = null;
+        learned = null;
         generator = null;
         keepForm = null;
         executor.supply(() -> {
@@ -299,7 +305,14 @@ public final class GenerationViewModel {
             } catch (java.io.IOException e) {
                 hash = "";
             }
-            return new LoadedModel(opened, hash);
+            TrainingLines learned = null;
+            String learnedProblem = null;
+            try {
+                learned = TrainingLines.load(dir).orElse(null);
+            } catch (ModelLoadException e) {
+                learnedProblem = e.getMessage();
+            }
+            return new LoadedModel(opened, hash, learned, learnedProblem);
         }).whenComplete((loaded, failure) -> {
             if (ticket != loadTicket) {
                 if (loaded != null) {
@@ -322,6 +335,10 @@ public final class GenerationViewModel {
             }
             model = loaded.model();
             modelHash = loaded.hash();
+            learned = loaded.learned();
+            if (loaded.learnedProblem() != null) {
+                studio.showError(loaded.learnedProblem() + " The originality guard is off for this model.");
+            }
             generator = new Generator(model);
             ModelInfo info = model.info();
             modelStatus.set("Model: " + info.name() + " (" + info.layers() + " layers, " + info.width() + " wide), loaded in "
@@ -334,7 +351,7 @@ public final class GenerationViewModel {
         });
     }
 
-    private record LoadedModel(LanguageModel model, String hash) { }
+    private record LoadedModel(LanguageModel model, String hash, TrainingLines learned, String learnedProblem) { }
 
     /** Generate: a new haiku from the keywords, or a continuation of the editor's text. */
     public void generate(String editorText) {
@@ -525,7 +542,8 @@ public final class GenerationViewModel {
         if (output != null) {
             output.begin(placement);
         }
-        job = generator.start(request, new GenerationListener() {
+        // The originality guard, as on the command line, so a piece reproduces the same in either.
+        job = generator.start(learned == null ? request : CopyGuard.guard(request, learned), new GenerationListener() {
             @Override
             public void onToken(int row, TokenEvent event) {
                 stream.accept(new TokenItem(thisRun, event));

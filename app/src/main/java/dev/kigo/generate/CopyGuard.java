@@ -11,8 +11,9 @@ import java.util.WeakHashMap;
 /**
  * The originality guard: a line of {@value #MIN_WORDS} or more words that is word for word a line the model was
  * trained on may not end there. While the line being written is such a copy, every token that would end it (a line
- * break, the format's " /" or closing ")" with any punctuation around them, end of text) is forbidden, so the model writes on and the line becomes
- * its own. Short stock lines ("autumn wind", "the old pond") are left alone: many poets share them.
+ * break, the format's " /" or closing ")" with any punctuation around them, end of text) is forbidden, and so is
+ * every token without a letter or digit, so the model writes on with another word (not a trail of dots or dashes)
+ * and the line becomes its own. Short stock lines ("autumn wind", "the old pond") are left alone: many poets share them.
  *
  * <p>It never leaves a step with nothing to pick: where only line endings are allowed (kept to the form, at the
  * last syllable of a line), the copy stands, and the note says so.
@@ -20,6 +21,7 @@ import java.util.WeakHashMap;
 public final class CopyGuard implements LogitsProcessor {
     public static final int MIN_WORDS = SampleQuality.LONG_LINE_WORDS;
     private static final Map<TextTokenizer, boolean[]> LINE_ENDINGS = new WeakHashMap<>();
+    private static final Map<TextTokenizer, boolean[]> NOT_A_WORD = new WeakHashMap<>();
 
     private final TrainingLines lines;
     private int steered;
@@ -53,16 +55,17 @@ public final class CopyGuard implements LogitsProcessor {
             return;
         }
         boolean[] ends = lineEndings(context.tokenizer(), context.endOfTextId(), logits.length);
+        boolean[] wordless = notAWord(context.tokenizer(), logits.length);
         boolean anotherWay = false;
         for (int id = 0; id < logits.length && !anotherWay; id++) {
-            anotherWay = !ends[id] && logits[id] != Float.NEGATIVE_INFINITY;
+            anotherWay = !ends[id] && !wordless[id] && logits[id] != Float.NEGATIVE_INFINITY;
         }
         if (!anotherWay) {
             kept++;
             return;
         }
         for (int id = 0; id < logits.length; id++) {
-            if (ends[id]) {
+            if (ends[id] || wordless[id]) {
                 logits[id] = Float.NEGATIVE_INFINITY;
             }
         }
@@ -79,6 +82,21 @@ public final class CopyGuard implements LogitsProcessor {
 
     private static boolean isLineBreak(char c) {
         return c == '/' || c == '\n' || c == ')' || c == '(';
+    }
+
+    /** Which tokens hold no letter or digit: punctuation and spaces, which would leave the copied line as it is. */
+    static boolean[] notAWord(TextTokenizer tokenizer, int vocab) {
+        synchronized (NOT_A_WORD) {
+            boolean[] wordless = NOT_A_WORD.get(tokenizer);
+            if (wordless == null || wordless.length != vocab) {
+                wordless = new boolean[vocab];
+                for (int id = 0; id < vocab; id++) {
+                    wordless[id] = tokenizer.tokenText(id).codePoints().noneMatch(Character::isLetterOrDigit);
+                }
+                NOT_A_WORD.put(tokenizer, wordless);
+            }
+            return wordless;
+        }
     }
 
     /**

@@ -51,8 +51,9 @@ class CopyGuardTest {
         assertEquals(Float.NEGATIVE_INFINITY, logits[')']);
         assertEquals(Float.NEGATIVE_INFINITY, logits['\n']);
         assertEquals(Float.NEGATIVE_INFINITY, logits[Fixtures.EOT]);
-        assertEquals(1f, logits[' '], "the line may go on");
-        assertEquals(1f, logits['!'], "punctuation that does not end the line is fine");
+        assertEquals(1f, logits['a'], "the line may go on with a word");
+        assertEquals(Float.NEGATIVE_INFINITY, logits['!'], "nor trail off in punctuation");
+        assertEquals(Float.NEGATIVE_INFINITY, logits['-']);
         assertEquals(1f, logits['s'], "or the word may");
         assertTrue(guard[0].note(null).contains("originality guard"));
     }

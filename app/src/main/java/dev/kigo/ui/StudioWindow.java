@@ -285,15 +285,20 @@ public final class StudioWindow {
         MenuItem regenerateItem = item("Regenerate", shortcut(KeyCode.R, KeyCombination.SHIFT_DOWN), commands::regenerate);
         MenuItem continueItem = item("Continue", shortcut(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), commands::continueText);
         MenuItem acceptItem = item("Accept pending text", shortcut(KeyCode.A, KeyCombination.SHIFT_DOWN), commands::accept);
+        MenuItem discardItem = item("Discard pending text", shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN), commands::discard);
         MenuItem newSeed = item("Roll a new seed", shortcut(KeyCode.D), () -> model.sampling().rollSeed());
+        CheckMenuItem lockSeed = new CheckMenuItem("Lock the seed");
+        lockSeed.setId("menu-lock-seed");
+        lockSeed.selectedProperty().bindBidirectional(model.sampling().seedLockedProperty());
         var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
         generateItem.disableProperty().bind(idle.not());
         regenerateItem.disableProperty().bind(idle.not());
         continueItem.disableProperty().bind(idle.not());
         stopItem.disableProperty().bind(generation.runningProperty().not());
         acceptItem.disableProperty().bind(editor.pendingGeneratedProperty().not().or(generation.runningProperty()));
+        discardItem.disableProperty().bind(acceptItem.disableProperty());
         Menu generate = new Menu("_Generate", null, generateItem, stopItem, regenerateItem, continueItem, acceptItem,
-                new SeparatorMenuItem(), newSeed);
+                discardItem, new SeparatorMenuItem(), newSeed, lockSeed);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark-theme");

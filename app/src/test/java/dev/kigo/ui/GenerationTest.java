@@ -140,6 +140,72 @@ class GenerationTest {
         assertEquals("the moon" + second.rawText(), onFx(() -> editor().text()), "the first run's text is gone");
     }
 
+    @Test
+    void generateAgainDrawsANewSeedAndWritesANewPoemInPlaceOfThePendingOne() throws Exception {
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("moon");
+        });
+        GenerationResult first = generateWithTheButton(null);
+        String firstSeed = onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get());
+        assertEquals(normalised(first.text()), normalised(onFxText()));
+        assertTrue(onFx(() -> editor().hasPendingGenerated()));
+
+        GenerationResult second = generateWithTheButton(first);
+        assertNotEquals(firstSeed, onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get()),
+                "each Generate draws a new seed");
+        assertNotEquals(first.rawText(), second.rawText());
+        assertEquals(normalised(second.text()), normalised(onFxText()), "the pending poem was replaced, not kept");
+    }
+
+    @Test
+    void aLockedSeedWritesTheSamePoemAgainInPlaceOfTheFirst() throws Exception {
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("moon");
+        });
+        // Fired rather than clicked: the seed row may be scrolled out of a small window's side panel.
+        robot.interact(() -> robot.lookup("#lock-seed").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertTrue(onFx(() -> app.window().model().sampling().seedLockedProperty().get()));
+        String seed = onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get());
+        GenerationResult first = generateWithTheButton(null);
+        String poem = onFxText();
+        GenerationResult second = generateWithTheButton(first);
+        assertEquals(seed, onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get()));
+        assertEquals(first.rawText(), second.rawText(), "the same seed writes the same poem");
+        assertEquals(poem, onFxText(), "once, not twice");
+    }
+
+    @Test
+    void discardRemovesThePendingTextByShortcutAndByButton() throws Exception {
+        robot.clickOn("#poem-area").write("the moon");
+        GenerationResult first = generateWithTheButton(null);
+        assertTrue(onFxText().length() > "the moon".length());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals("the moon", onFxText());
+        assertFalse(onFx(() -> editor().pendingGeneratedProperty().get()));
+        assertTrue(onFx(() -> robot.lookup("#discard-button").queryButton().isDisabled()), "nothing left to discard");
+
+        generateWithTheButton(first);
+        assertTrue(onFxText().length() > "the moon".length());
+        robot.clickOn("#discard-button");
+        assertEquals("the moon", onFxText());
+        assertFalse(onFx(() -> editor().pendingGeneratedProperty().get()));
+    }
+
+    /** Clicks Generate and waits for the run to end with a result other than {@code previous}. */
+    private GenerationResult generateWithTheButton(GenerationResult previous) throws Exception {
+        robot.clickOn("#generate-button");
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null
+                && generation().lastResultProperty().get() != previous && !generation().runningProperty().get()),
+                () -> app.window().model().errorMessageProperty().get());
+        return onFx(() -> generation().lastResultProperty().get());
+    }
+
+    private static String normalised(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
     private String onFxText() throws Exception {
         return onFx(() -> editor().text());
     }

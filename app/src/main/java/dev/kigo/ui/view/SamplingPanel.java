@@ -14,6 +14,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -95,9 +96,14 @@ public final class SamplingPanel extends VBox {
                 dice.setId("roll-seed");
                 dice.setTooltip(new Tooltip("Roll a new seed (Shortcut+D)"));
                 dice.setOnAction(e -> sampling.rollSeed());
+                ToggleButton lock = new ToggleButton("Lock");
+                lock.setId("lock-seed");
+                lock.selectedProperty().bindBidirectional(sampling.seedLockedProperty());
+                lock.textProperty().bind(Bindings.when(lock.selectedProperty()).then("Locked").otherwise("Lock"));
+                lock.setTooltip(new Tooltip("Locked, every run uses this seed; unlocked, each run draws a new one"));
                 // Regenerate shows each new seed here while the model starts: that must not lay out the panel.
                 LayoutIsolated seedBox = new LayoutIsolated(text);
-                HBox seedRow = new HBox(4, seedBox, dice);
+                HBox seedRow = new HBox(4, seedBox, dice, lock);
                 seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 HBox.setHgrow(seedBox, Priority.ALWAYS);
                 grid.add(label, 0, row);

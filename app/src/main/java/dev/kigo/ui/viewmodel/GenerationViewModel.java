@@ -336,9 +336,9 @@ public final class GenerationViewModel {
 
     private record LoadedModel(LanguageModel model, String hash) { }
 
-    /** Generate: a new haiku from the keywords, or a continuation of the editor's text. */
+    /** Generate: a new haiku from the keywords, or a continuation of the editor's text; a new seed unless locked. */
     public void generate(String editorText) {
-        SamplingSettings settings = settingsOrComplain();
+        SamplingSettings settings = settingsForNewRun();
         if (settings == null || !readyToRun()) {
             return;
         }
@@ -398,9 +398,8 @@ public final class GenerationViewModel {
         });
     }
 
-    /** Regenerate: the same request with a fresh seed (the view has removed the previous pending text). */
+    /** Regenerate: the same command again, with a fresh seed unless locked (the view has removed the pending text). */
     public void regenerate(String editorText) {
-        studio.sampling().rollSeed();
         if (regenerateContinues) {
             continueText(editorText);
         } else {
@@ -413,7 +412,7 @@ public final class GenerationViewModel {
      * ("(keywords = line / line /") so it finishes the haiku; in text mode the whole text is continued.
      */
     public void continueText(String editorText) {
-        SamplingSettings settings = settingsOrComplain();
+        SamplingSettings settings = settingsForNewRun();
         if (settings == null || !readyToRun()) {
             return;
         }
@@ -622,6 +621,11 @@ public final class GenerationViewModel {
      */
     public boolean canContinueFromAlternative(int position) {
         return settingsOrComplain() != null && readyToRun() && position >= 0 && position < blockTokens.size();
+    }
+
+    private SamplingSettings settingsForNewRun() {
+        studio.sampling().rollSeedUnlessLocked();
+        return settingsOrComplain();
     }
 
     private SamplingSettings settingsOrComplain() {

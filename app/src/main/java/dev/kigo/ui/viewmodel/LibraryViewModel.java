@@ -277,6 +277,8 @@ public final class LibraryViewModel {
             }
             Reproduction reproduction = found.get();
             studio.sampling().apply(reproduction.settings());
+            // Generate would otherwise draw a new seed and write another poem.
+            studio.sampling().seedLockedProperty().set(true);
             boolean fromKeywords = PromptFormat.KEYWORDS_TO_HAIKU.id().equals(reproduction.promptFormat());
             studio.modeProperty().set(fromKeywords ? GenerationMode.FROM_KEYWORDS : GenerationMode.CONTINUE_TEXT);
             if (fromKeywords) {
@@ -300,7 +302,7 @@ public final class LibraryViewModel {
             String how = fromKeywords ? "press Generate to write it again."
                     : "it continued a text ending “" + tail(reproduction.prompt()) + "”: with that text at the end of the"
                     + " editor, press Generate to write it again.";
-            announce("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
+            announce("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed() + ", locked"
                     + keptForm + "); " + how);
         });
     }

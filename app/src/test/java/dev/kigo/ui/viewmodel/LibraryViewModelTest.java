@@ -108,7 +108,8 @@ class LibraryViewModelTest {
         library.copySelectedToEditor();
         assertEquals(List.of(heron.text()), copied);
 
-        // Reproduce restores the keywords, mode and every sampling setting, seed included.
+        // Reproduce restores the keywords, mode and every sampling setting, seed included, and locks the seed so
+        // that Generate writes the piece again instead of drawing a new seed.
         studio.keywordsProperty().set("something else");
         studio.modeProperty().set(GenerationMode.CONTINUE_TEXT);
         studio.sampling().rollSeed();
@@ -117,6 +118,7 @@ class LibraryViewModelTest {
         assertEquals(generated(4242).settings(), studio.sampling().getSettings());
         assertEquals("heron, dusk", studio.keywordsProperty().get());
         assertEquals(GenerationMode.FROM_KEYWORDS, studio.modeProperty().get());
+        assertTrue(studio.sampling().seedLockedProperty().get(), "the restored seed is locked");
 
         // Delete, then undo.
         library.deleteSelected();

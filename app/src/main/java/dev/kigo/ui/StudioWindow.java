@@ -31,14 +31,17 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Builds the studio window from its view model: menus with shortcuts, editor, side panel, status bar. */
 public final class StudioWindow {
@@ -278,7 +281,20 @@ public final class StudioWindow {
                 editor.area().redo();
             }
         });
-        Menu edit = new Menu("_Edit", null, undo, redo);
+        MenuItem cut = item("Cut", shortcut(KeyCode.X), () -> onFocusedText(TextInputControl::cut, area -> {
+            if (area.isEditable()) {
+                area.cut();
+            }
+        }));
+        MenuItem copy = item("Copy", shortcut(KeyCode.C), () -> onFocusedText(TextInputControl::copy, StyleClassedTextArea::copy));
+        MenuItem paste = item("Paste", shortcut(KeyCode.V), () -> onFocusedText(TextInputControl::paste, area -> {
+            if (area.isEditable()) {
+                area.paste();
+            }
+        }));
+        MenuItem selectAll = item("Select all", shortcut(KeyCode.A), () -> onFocusedText(TextInputControl::selectAll,
+                StyleClassedTextArea::selectAll));
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, new SeparatorMenuItem(), selectAll);
 
         MenuItem generateItem = item("Generate", shortcut(KeyCode.ENTER), commands::generate);
         MenuItem stopItem = item("Stop", new KeyCodeCombination(KeyCode.ESCAPE), commands::stop);
@@ -318,6 +334,18 @@ public final class StudioWindow {
         MenuBar bar = new MenuBar(file, edit, generate, view);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * Runs an Edit menu command on the text field that has the caret (keywords, a sampling knob, the library's
+     * search), or else on the poem.
+     */
+    private void onFocusedText(Consumer<TextInputControl> onField, Consumer<StyleClassedTextArea> onPoem) {
+        if (scene.getFocusOwner() instanceof TextInputControl field) {
+            onField.accept(field);
+        } else {
+            onPoem.accept(editor.area());
+        }
     }
 
     static MenuItem item(String text, KeyCombination accelerator, Runnable action) {

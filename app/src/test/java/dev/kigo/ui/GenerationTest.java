@@ -232,6 +232,19 @@ class GenerationTest {
     }
 
     @Test
+    void enterInTheKeywordFieldGenerates() throws Exception {
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("");
+        });
+        robot.clickOn("#keywords-field").write("moon").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()),
+                () -> app.window().model().errorMessageProperty().get());
+        assertTrue(onFx(() -> generation().lastResultProperty().get().prompt()).contains("(moon ="));
+        assertTrue(onFx(() -> editor().hasPendingGenerated()));
+    }
+
+    @Test
     void aLockedSeedWritesTheSamePoemAgainInPlaceOfTheFirst() throws Exception {
         robot.interact(() -> {
             app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);

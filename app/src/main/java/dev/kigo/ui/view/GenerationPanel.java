@@ -47,6 +47,7 @@ public final class GenerationPanel extends VBox {
         keywords.setPromptText("Keywords, e.g. autumn moon, heron");
         keywords.textProperty().bindBidirectional(model.keywordsProperty());
         keywords.disableProperty().bind(model.modeProperty().isNotEqualTo(GenerationMode.FROM_KEYWORDS));
+        keywords.setOnAction(e -> commands.generate());
 
         ComboBox<FormChoice> form = new ComboBox<>(FXCollections.observableArrayList(FormChoice.values()));
         form.setId("form-box");

@@ -10,12 +10,14 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -37,6 +39,23 @@ public final class SamplingPanel extends VBox {
         presetBox.setPromptText("Preset");
         presetBox.valueProperty().bindBidirectional(presets.selectedProperty());
         presetBox.setMaxWidth(Double.MAX_VALUE);
+        // Picking the preset already chosen changes no value, so the box alone would do nothing: it is how a poet
+        // goes back to the preset after editing, so it fills the panel again.
+        presetBox.setCellFactory(list -> {
+            ListCell<Preset> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(Preset preset, boolean empty) {
+                    super.updateItem(preset, empty);
+                    setText(empty || preset == null ? null : preset.name());
+                }
+            };
+            cell.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+                if (!cell.isEmpty() && cell.getItem().equals(presets.selectedProperty().get())) {
+                    presets.reapplySelected();
+                }
+            });
+            return cell;
+        });
         HBox.setHgrow(presetBox, Priority.ALWAYS);
 
         Label modified = new Label("edited");

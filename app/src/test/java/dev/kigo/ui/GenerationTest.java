@@ -416,6 +416,36 @@ class GenerationTest {
     }
 
     @Test
+    void whileTheModelWritesTheGutterCountsTheTextOnScreenAtEveryFrame() throws Exception {
+        var prosody = app.window().model().prosody();
+        robot.interact(() -> editor().area().replaceText("an old silent pond\na frog jumps into the pond\nsplash! silence again\n\nthe moon"));
+        assertTrue(waitFor(20_000, () -> prosody.checkedProperty().get() != null
+                && prosody.checkedProperty().get().text().equals(editor().text())), "the dictionary is loaded and the text counted");
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
+        // Regenerate removes the pending lines and streams new ones: at no frame may a line show the count of the
+        // text that was there before (a stale "2/5" beside an empty line).
+        List<String> stale = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer sampler = everyFrame(() -> {
+            frames.incrementAndGet();
+            String counted = prosody.checkedProperty().get().text();
+            if (!counted.equals(editor().text())) {
+                stale.add("counted «" + counted + "» showing «" + editor().text() + "»");
+            }
+        });
+        GenerationResult first = onFx(() -> generation().lastResultProperty().get());
+        robot.interact(() -> {
+            sampler.start();
+            app.window().commands().regenerate();
+        });
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != first && !generation().runningProperty().get()));
+        robot.interact(sampler::stop);
+        assertTrue(frames.get() >= 3, "frames sampled: " + frames.get());
+        assertEquals(List.of(), stale, "frames whose counts were of other text");
+    }
+
+    @Test
     void theWindowKeepsItsBoundsWhenARunStartsAndEnds() throws Exception {
         robot.clickOn("#poem-area").write("the moon");
         // An empty label in the status bar made its row taller than the bar, sticking out below the window: the

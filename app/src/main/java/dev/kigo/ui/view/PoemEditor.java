@@ -101,6 +101,11 @@ public final class PoemEditor extends StackPane {
         return area;
     }
 
+    /** True while the editor itself changes the text (generated text arriving, discarded or cut), not the poet. */
+    public boolean isEditingItself() {
+        return streaming;
+    }
+
     public String text() {
         return area.getText();
     }

@@ -9,6 +9,8 @@ import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.reactfx.EventSource;
+import org.reactfx.EventStream;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class PoemEditor extends StackPane {
     private final AlternativesCard alternativesCard = new AlternativesCard();
     private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
     private final ReadOnlyBooleanWrapper pendingGenerated = new ReadOnlyBooleanWrapper();
+    private final EventSource<Void> ownEdits = new EventSource<>();
     private List<StyleRanges.Range> markedWords = List.of();
     private String markedText = "";
     private int generatedStart = -1;
@@ -101,9 +104,12 @@ public final class PoemEditor extends StackPane {
         return area;
     }
 
-    /** True while the editor itself changes the text (generated text arriving, discarded or cut), not the poet. */
-    public boolean isEditingItself() {
-        return streaming;
+    /**
+     * Fires after each change the editor makes to the text itself (generated text arriving, discarded or cut), once
+     * its own state agrees with the new text.
+     */
+    public EventStream<Void> ownEdits() {
+        return ownEdits;
     }
 
     public String text() {
@@ -180,6 +186,7 @@ public final class PoemEditor extends StackPane {
         pendingGenerated.set(true);
         area.moveTo(generatedEnd);
         area.requestFollowCaret();
+        ownEdits.push(null);
     }
 
     /** Inserts plain text into the generated run (a separator the model did not write, such as a line break). */
@@ -195,6 +202,7 @@ public final class PoemEditor extends StackPane {
         }
         generatedEnd += text.length();
         pendingGenerated.set(true);
+        ownEdits.push(null);
     }
 
     /** Ends streaming; the text stays marked as generated until accepted. */
@@ -223,7 +231,8 @@ public final class PoemEditor extends StackPane {
     /** Removes the generated text (Regenerate, or continuing from an alternative). Returns where it started. */
     public int discardGenerated() {
         int start = generatedStart;
-        if (hasPendingGenerated()) {
+        boolean hadPending = hasPendingGenerated();
+        if (hadPending) {
             streaming = true;
             try {
                 area.deleteText(generatedStart, Math.min(generatedEnd, area.getLength()));
@@ -232,6 +241,9 @@ public final class PoemEditor extends StackPane {
             }
         }
         clearGeneratedRun();
+        if (hadPending) {
+            ownEdits.push(null);
+        }
         return start;
     }
 
@@ -250,6 +262,7 @@ public final class PoemEditor extends StackPane {
         int position = tokenSpans.indexOf(span);
         tokenSpans.subList(position, tokenSpans.size()).clear();
         pendingGenerated.set(generatedEnd > generatedStart);
+        ownEdits.push(null);
     }
 
     public Optional<TokenSpan> tokenAt(int characterIndex) {

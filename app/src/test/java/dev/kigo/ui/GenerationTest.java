@@ -162,7 +162,11 @@ class GenerationTest {
      * line breaks, nothing from its closing bracket on, and no more than the two line breaks the form has room for.
      */
     private static String shownAfterOpenLine(GenerationResult result) {
-        StreamingDisplay display = new StreamingDisplay(")", false, 2);
+        return shownAfterOpenLine(result, 2);
+    }
+
+    private static String shownAfterOpenLine(GenerationResult result, int lineBreaks) {
+        StreamingDisplay display = new StreamingDisplay(")", false, lineBreaks);
         return display.push(result.rawText()) + display.finish();
     }
 
@@ -177,6 +181,24 @@ class GenerationTest {
         assertEquals(poem + shownAfterOpenLine(result), text);
         assertShowsNoFormat(text);
         assertTrue(text.lines().count() <= 3, () -> "a haiku has three lines: " + text);
+    }
+
+    @Test
+    void aContinuedStanzaKeepsTheGenerationThatWroteItsLinesThoughItsFormatIsNotShown() throws Exception {
+        // The third line is open: the model may finish it and nothing more. The case under test is a run whose
+        // text the editor shows differently from how the model wrote it (a line break, a slash or a bracket in it):
+        // the fixture writes one for some seeds, so the seeds are tried in turn until one does.
+        String poem = "an old silent pond\na frog jumps into the pond\nsplash";
+        GenerationResult result = null;
+        for (int seed = 1; seed <= 40 && (result == null || !result.rawText().matches("(?s).*[/\n)].*")); seed++) {
+            int next = seed;
+            robot.interact(() -> app.window().model().sampling().text(SamplingField.SEED).set(Integer.toString(next)));
+            result = runOnPoem(poem, () -> robot.interact(() -> app.window().commands().continueText()));
+        }
+        assertTrue(result.rawText().matches("(?s).*[/\n)].*"), "a seed of the first 40 writes the case under test");
+        assertEquals(poem + shownAfterOpenLine(result, 0), onFxText());
+        assertTrue(onFx(() -> generation().recordFor(editor().currentStanza())).isPresent(),
+                "saving the stanza keeps the generation that wrote it");
     }
 
     @Test

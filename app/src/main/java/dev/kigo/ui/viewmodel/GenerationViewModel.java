@@ -132,6 +132,10 @@ public final class GenerationViewModel {
     private long lastSpeedUpdate;
     /** The raw text of this run's tokens, to find what the result adds at the end. */
     private final StringBuilder runRaw = new StringBuilder();
+    /** What the editor shows of the pending block: the model's text less its format and what the stanza had no room for. */
+    private final StringBuilder blockShown = new StringBuilder();
+    /** What the editor showed of the latest finished run's block, to know it in a stanza the poet saves. */
+    private String lastShown = "";
     /** What made the latest finished run, for the library. */
     private GenerationRequest runRequest;
     private GenerationRequest lastRequest;
@@ -432,10 +436,10 @@ public final class GenerationViewModel {
             startRun(GenerationRequest.haiku(whole.keywords(), settings), Placement.NEW_PIECE);
             return;
         }
-        StanzaContinuation stanza = fitToContext(whole, settings);
-        // Lines left to write, counting the open one: one fewer line breaks.
-        newBlock(stanza, formLines > 0 ? formLines - stanza.finishedLines() - 1 : StreamingDisplay.UNLIMITED);
-        startRun(stanza.request(settings), Placement.APPEND);
+        // Lines left to write, counting the open one: one fewer line breaks (counted on the whole stanza, of which
+        // the model may see only the last lines).
+        newBlock(fitToContext(whole, settings), formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED);
+        startRun(blockStanza.request(settings), Placement.APPEND);
     }
 
     /** The number of lines of the form; 0 for free verse, which ends where the model closes the stanza. */
@@ -468,11 +472,12 @@ public final class GenerationViewModel {
         startRun(blockStanza.withBody(blockStanza.body() + kept + alternative.text(), settings), Placement.PENDING);
         // Replay the kept text silently (it is in the editor), then shape the alternative like a streamed token.
         display = newDisplay();
-        display.push(kept);
+        blockShown.setLength(0);
+        show(kept);
         blockTokens.add(chosen);
         blockRaw.add(alternative.text());
         if (output != null) {
-            output.tokens(List.of(new ShownToken(chosen, display.push(alternative.text()))));
+            output.tokens(List.of(new ShownToken(chosen, show(alternative.text()))));
         }
     }
 
@@ -504,6 +509,7 @@ public final class GenerationViewModel {
         blockLineBreaks = lineBreaks;
         blockTokens.clear();
         blockRaw.clear();
+        blockShown.setLength(0);
         display = newDisplay();
     }
 
@@ -555,7 +561,7 @@ public final class GenerationViewModel {
                 runRaw.append(token.token().textDelta());
                 blockTokens.add(token.token());
                 runTokens++;
-                shown.add(new ShownToken(token.token(), display.push(token.token().textDelta())));
+                shown.add(new ShownToken(token.token(), show(token.token().textDelta())));
                 if (display.isFull() && job != null) {
                     // The stanza has all its lines: what the model writes next would be shown nowhere.
                     job.cancel();
@@ -565,12 +571,13 @@ public final class GenerationViewModel {
                 // Bytes of a character cut short at the end come only with the result (the decoder's flush).
                 String raw = end.result().rawText();
                 if (raw.length() > runRaw.length() && raw.startsWith(runRaw.toString())) {
-                    String tail = display.push(raw.substring(runRaw.length()));
+                    String tail = show(raw.substring(runRaw.length()));
                     if (!tail.isEmpty() && output != null) {
                         output.text(tail);
                     }
                 }
                 String rest = display.finish();
+                blockShown.append(rest);
                 if (!rest.isEmpty() && output != null) {
                     output.text(rest);
                 }
@@ -591,6 +598,13 @@ public final class GenerationViewModel {
         }
     }
 
+    /** Shapes raw model text for the editor, keeping what the pending block shows. */
+    private String show(String raw) {
+        String shown = display.push(raw);
+        blockShown.append(shown);
+        return shown;
+    }
+
     private void flush(List<ShownToken> shown) {
         if (!shown.isEmpty() && output != null) {
             output.tokens(List.copyOf(shown));
@@ -607,6 +621,7 @@ public final class GenerationViewModel {
             // The model that wrote it, whatever is loaded when the poet saves.
             lastModelInfo = model == null ? null : model.info();
             lastModelHash = modelHash;
+            lastShown = blockShown.toString();
             lastResult.set(result);
             note.set(result.note());
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
@@ -646,15 +661,15 @@ public final class GenerationViewModel {
     }
 
     /**
-     * The record of the latest run, if {@code stanza} is what it wrote (so a hand-written poem is never saved as
-     * generated): everything the library needs to reproduce it.
+     * The record of the latest run, if {@code stanza} holds what it wrote as the editor showed it (so a hand-written
+     * poem is never saved as generated): everything the library needs to reproduce it.
      */
     public Optional<GenerationRecord> recordFor(String stanza) {
         GenerationResult result = lastResult.get();
         if (result == null || lastRequest == null || lastModelInfo == null || stanza == null) {
             return Optional.empty();
         }
-        String written = result.text().strip();
+        String written = lastShown.strip();
         if (written.isEmpty() || !normalise(stanza).contains(normalise(written))) {
             return Optional.empty();
         }

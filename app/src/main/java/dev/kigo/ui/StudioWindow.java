@@ -3,6 +3,7 @@ package dev.kigo.ui;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
+import dev.kigo.ui.view.ExportDialog;
 import dev.kigo.ui.view.GenerationPanel;
 import dev.kigo.ui.view.LibraryPane;
 import dev.kigo.ui.view.PoemEditor;
@@ -15,6 +16,7 @@ import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.model.Device;
 import dev.kigo.ui.view.GenerationCommands;
 import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
 import dev.kigo.ui.viewmodel.StudioViewModel;
@@ -40,6 +42,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -55,6 +58,8 @@ public final class StudioWindow {
     private final GenerationViewModel generation;
     private final GenerationCommands commands;
     private final LibraryPane libraryPane;
+    private final ExportViewModel export;
+    private ExportDialog exportDialog;
     private final TabPane sideTabs;
     private final Tab generateTab;
     private final Tab libraryTab;
@@ -68,6 +73,7 @@ public final class StudioWindow {
         this.library = new LibraryViewModel(model, executor);
         this.generation = new GenerationViewModel(model, executor);
         this.commands = new GenerationCommands(generation, editor);
+        this.export = new ExportViewModel(model, executor);
         library.setGenerationSource(() -> generation.recordFor(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
@@ -79,7 +85,7 @@ public final class StudioWindow {
         sideScroll.setFitToWidth(true);
         sideScroll.setId("side-panel");
 
-        libraryPane = new LibraryPane(library);
+        libraryPane = new LibraryPane(library, this::showExport);
         libraryPane.setPadding(new Insets(12));
         ScrollPane libraryScroll = new ScrollPane(libraryPane);
         libraryScroll.setFitToWidth(true);
@@ -176,6 +182,19 @@ public final class StudioWindow {
         libraryPane.focusSearch();
     }
 
+    /** Opens the export dialog for the pieces selected in the library, its search result or all (Shortcut+E). */
+    public void showExport() {
+        if (exportDialog == null) {
+            exportDialog = new ExportDialog(stage, export, model.themeProperty(), scene.getStylesheets());
+        }
+        export.open(libraryPane.selectedPieces(), List.copyOf(library.pieces()));
+        exportDialog.show();
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
     /** Shows the generation panel (Shortcut+G). */
     public void showGenerationPanel() {
         sideTabs.getSelectionModel().select(generateTab);
@@ -268,7 +287,10 @@ public final class StudioWindow {
         });
         MenuItem openModel = item("Open model folder…", shortcut(KeyCode.O), this::chooseModelFolder);
         openModel.setId("menu-open-model");
-        Menu file = new Menu("_File", null, openModel, save, new SeparatorMenuItem(), quit);
+        MenuItem exportItem = item("Export…", shortcut(KeyCode.E), this::showExport);
+        exportItem.setId("menu-export");
+        exportItem.setDisable(model.library().isEmpty());
+        Menu file = new Menu("_File", null, openModel, save, exportItem, new SeparatorMenuItem(), quit);
 
         // Not while the model writes: undoing its text would cut the run off from the editor.
         MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> {

@@ -1,5 +1,6 @@
 package dev.kigo.ui;
 
+import dev.kigo.ui.help.HelpWindows;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
@@ -20,6 +21,8 @@ import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
 import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -61,6 +64,11 @@ public final class StudioWindow {
     private final ExportViewModel export;
     private ExportDialog exportDialog;
     private final TabPane sideTabs;
+    private final SplitPane split;
+    private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(true);
+    private double sideDivider = 0.64;
+    private HelpWindows help;
+    private MenuBar menuBar;
     private final Tab generateTab;
     private final Tab libraryTab;
     /** Last size and place while not maximised, so un-maximising next run restores it. */
@@ -101,13 +109,15 @@ public final class StudioWindow {
         library.setEditorSink(this::appendToEditor);
         library.refresh();
 
-        SplitPane split = new SplitPane(editor, sideTabs);
+        split = new SplitPane(editor, sideTabs);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(sideTabs, false);
 
         BorderPane root = new BorderPane(split);
         root.setId("studio-root");
-        root.setTop(new VBox(buildMenuBar(), new ErrorBanner(model)));
+        menuBar = buildMenuBar();
+        root.setTop(new VBox(menuBar, new ErrorBanner(model)));
+        sidePanelShown.addListener((obs, old, shown) -> showSidePanel(shown));
         root.setBottom(statusBar);
         statusBar.textProperty().bind(generation.modelStatusProperty());
         statusBar.progressProperty().bind(generation.progressProperty());
@@ -178,6 +188,7 @@ public final class StudioWindow {
 
     /** Shows the library beside the editor with the caret in its search box (Shortcut+L). */
     public void showLibrary() {
+        sidePanelShown.set(true);
         sideTabs.getSelectionModel().select(libraryTab);
         libraryPane.focusSearch();
     }
@@ -197,7 +208,41 @@ public final class StudioWindow {
 
     /** Shows the generation panel (Shortcut+G). */
     public void showGenerationPanel() {
+        sidePanelShown.set(true);
         sideTabs.getSelectionModel().select(generateTab);
+    }
+
+    /** Whether the side panel (generation and library) is beside the editor; off leaves the poem the whole width. */
+    public BooleanProperty sidePanelShownProperty() {
+        return sidePanelShown;
+    }
+
+    private void showSidePanel(boolean shown) {
+        if (shown && !split.getItems().contains(sideTabs)) {
+            split.getItems().add(sideTabs);
+            split.setDividerPositions(sideDivider);
+        } else if (!shown && split.getItems().contains(sideTabs)) {
+            sideDivider = split.getDividerPositions()[0];
+            split.getItems().remove(sideTabs);
+            editor.area().requestFocus();
+        }
+    }
+
+    /** Help › User guide. */
+    public void showUserGuide() {
+        help().showGuide();
+    }
+
+    /** Help › Keyboard shortcuts. */
+    public void showShortcuts() {
+        help().showShortcuts(menuBar);
+    }
+
+    private HelpWindows help() {
+        if (help == null) {
+            help = new HelpWindows(stage, model.themeProperty(), scene.getStylesheets());
+        }
+        return help;
     }
 
     /** A piece copied from the library: a new stanza at the end of the editor. */
@@ -350,10 +395,20 @@ public final class StudioWindow {
         MenuItem showLibrary = item("Library", shortcut(KeyCode.L), this::showLibrary);
         showLibrary.setId("menu-library");
         MenuItem showGenerate = item("Generation panel", shortcut(KeyCode.G), this::showGenerationPanel);
-        Menu view = new Menu("_View", null, showGenerate, showLibrary, new SeparatorMenuItem(), dark,
+        CheckMenuItem sidePanel = new CheckMenuItem("Side panel");
+        sidePanel.setId("menu-side-panel");
+        sidePanel.setAccelerator(shortcut(KeyCode.B));
+        sidePanel.selectedProperty().bindBidirectional(sidePanelShown);
+        Menu view = new Menu("_View", null, showGenerate, showLibrary, sidePanel, new SeparatorMenuItem(), dark,
                 new SeparatorMenuItem(), bigger, smaller, resetSize);
 
-        MenuBar bar = new MenuBar(file, edit, generate, view);
+        MenuItem guide = item("User guide", new KeyCodeCombination(KeyCode.F1), this::showUserGuide);
+        guide.setId("menu-user-guide");
+        MenuItem keys = item("Keyboard shortcuts", shortcut(KeyCode.SLASH), this::showShortcuts);
+        keys.setId("menu-shortcuts");
+        Menu helpMenu = new Menu("_Help", null, guide, keys);
+
+        MenuBar bar = new MenuBar(file, edit, generate, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
     }

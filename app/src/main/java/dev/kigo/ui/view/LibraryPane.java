@@ -43,12 +43,12 @@ public final class LibraryPane extends VBox {
         list.setId("library-list");
         // Several pieces can be chosen for an export; the detail shows the one chosen last.
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setPrefHeight(220);
+        list.setPrefHeight(300);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Piece piece, boolean empty) {
                 super.updateItem(piece, empty);
-                setText(empty || piece == null ? null : LibraryViewModel.listLine(piece));
+                setText(empty || piece == null ? null : LibraryViewModel.listText(piece));
             }
         });
         Label empty = new Label("Nothing here yet: save a poem with Shortcut+S.");

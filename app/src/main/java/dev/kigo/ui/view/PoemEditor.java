@@ -30,6 +30,8 @@ public final class PoemEditor extends StackPane {
     static final Duration AUTOSAVE_PAUSE = Duration.ofMillis(600);
     static final String GENERATED = "generated";
     static final Duration HOVER_DELAY = Duration.ofMillis(350);
+    /** The widest the poem's column grows, gutter included, in ems of its text: some 60 characters of text. */
+    public static final double MEASURE_EM = 40;
 
     /** A generated token's place in the text. */
     public record TokenSpan(int start, int end, TokenEvent token) {
@@ -83,6 +85,9 @@ public final class PoemEditor extends StackPane {
                         })));
 
         getChildren().add(new VirtualizedScrollPane<>(area));
+        // A readable measure: on a wide window the poem stays a centred column rather than running edge to edge;
+        // the room goes to the margins, so the scroll bar stays at the window's edge.
+        area.widthProperty().addListener(o -> applyFontSize(model.fontSizeProperty().get()));
     }
 
     /** Called when the poet picks another token on the hover card: continue the poem from it. */
@@ -310,6 +315,8 @@ public final class PoemEditor extends StackPane {
     }
 
     private void applyFontSize(double size) {
-        area.setStyle("-fx-font-size: " + size + "px;");
+        double side = Math.max(0, (area.getWidth() - MEASURE_EM * size) / 2);
+        area.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 16 %.0f 16 %.0f;",
+                size, 16 + side, 8 + side));
     }
 }

@@ -82,7 +82,8 @@ class LibraryViewModelTest {
         library.setGenerationSource(() -> Optional.of(generated(4242)));
         library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
         await("both listed", () -> library.pieces().size() == 2);
-        assertEquals("a grey heron waits", LibraryViewModel.listLine(library.pieces().get(0)), "newest first");
+        assertEquals("a grey heron waits\nstill as the evening water\none fish, then the dark",
+                LibraryViewModel.listText(library.pieces().get(0)), "newest first, the whole stanza");
 
         // Search follows the words after a pause.
         library.queryProperty().set("heron");
@@ -100,7 +101,7 @@ class LibraryViewModelTest {
 
         library.toggleFavourite();
         await("favourite", () -> library.selectedProperty().get() != null && library.selectedProperty().get().favourite());
-        assertTrue(LibraryViewModel.listLine(library.selectedProperty().get()).startsWith("★ "));
+        assertTrue(LibraryViewModel.listText(library.selectedProperty().get()).startsWith("★ "));
         library.setTags("water, evening , ");
         await("tags", () -> library.selectedProperty().get().tags().size() == 2);
         assertEquals(List.of("evening", "water"), library.selectedProperty().get().tags().stream().sorted().toList());

@@ -2,6 +2,8 @@
 # Takes screenshots of the real studio window under Xvfb, with a throw-away config and data folder:
 #   studio-light.png / studio-dark.png   the editor and gutter, no model
 #   studio-generating.png                 after Shortcut+Enter with a model (pending text in italics)
+#   studio-export.png                     both stanzas saved to the library, then File › Export… (Shortcut+E)
+#   studio-wide.png                       1920×1080 with the side panel folded away: the poem's centred column
 #   packaged-app.png                      the same from packaging/target/Kigo/bin/Kigo, if it has been built
 #   studio-craft.png                      the hint strip: season chip, cut and rhyme warning of a stanza
 #   docs/screenshots/capture.sh [seconds-to-wait]
@@ -21,13 +23,14 @@ DEFAULT_DRAFT='an old silent pond\na frog jumps into the pond\nsplash! silence a
 
 shoot() {
   local theme="$1" out="$2" model="$3" mode="$4" keys="$5" launcher="${6:-$ROOT/kigo}" draft="${7:-$DEFAULT_DRAFT}" cfg
+  local width="${SHOT_WIDTH:-1180}" height="${SHOT_HEIGHT:-760}"
   [[ -z "${ONLY:-}" || "$(basename "$out")" == "$ONLY"* ]] || return 0
   cfg="$(mktemp -d)"
   mkdir -p "$cfg/kigo"
-  printf '{"theme":"%s","presetName":"Balanced","keywords":"old pond, frog","mode":"%s","modelDir":"%s","window":{"x":0,"y":0,"width":1180,"height":760,"maximized":false}}' \
-    "$theme" "$mode" "$model" > "$cfg/kigo/studio.json"
+  printf '{"theme":"%s","presetName":"Balanced","keywords":"old pond, frog","mode":"%s","modelDir":"%s","window":{"x":0,"y":0,"width":%s,"height":%s,"maximized":false}}' \
+    "$theme" "$mode" "$model" "$width" "$height" > "$cfg/kigo/studio.json"
   printf "$draft" > "$cfg/kigo/draft.txt"
-  XDG_CONFIG_HOME="$cfg" KIGO_DATA_DIR="$cfg/data" xvfb-run -a -s "-screen 0 1180x760x24" bash -c '
+  XDG_CONFIG_HOME="$cfg" KIGO_DATA_DIR="$cfg/data" xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
     KIGO_JAVA_OPTS="-Dprism.order=sw" JAVA_TOOL_OPTIONS="-Dprism.order=sw" "'"$launcher"'" & pid=$!
     sleep '"$WAIT"'
     if [[ -n "'"$keys"'" ]]; then
@@ -46,6 +49,10 @@ shoot DARK "$OUT/studio-dark.png" "" FROM_KEYWORDS ""
 shoot LIGHT "$OUT/studio-craft.png" "" FROM_KEYWORDS "" "$ROOT/kigo" \
   'a full harvest moon\nthe farmer'"'"'s shadow stretches\nacross the whole field\n\non a summer night —\na firefly'"'"'s little light\nand drifts out of sight'
 shoot LIGHT "$OUT/studio-generating.png" "$MODEL" CONTINUE_TEXT "ctrl+Return"
+# Each save takes the stanza at the caret; the pauses let the saves land before the dialog counts the pieces.
+shoot LIGHT "$OUT/studio-export.png" "" FROM_KEYWORDS \
+  "ctrl+Home ctrl+s sleep 1 key --clearmodifiers ctrl+End ctrl+s sleep 2 key --clearmodifiers ctrl+e"
+SHOT_WIDTH=1920 SHOT_HEIGHT=1080 shoot LIGHT "$OUT/studio-wide.png" "" FROM_KEYWORDS "ctrl+b"
 # The packaged app, if packaging/build.sh has made one: its own runtime and its own copy of the model.
 PACKAGED="$ROOT/packaging/target/Kigo/bin/Kigo"
 if [[ -x "$PACKAGED" ]]; then

@@ -105,12 +105,9 @@ final class LibraryExportCommand implements Runnable {
             result.replacedCharacters().forEach(replaced::add);
             printer.println(LibraryOutput.jsonLine(node));
         } else {
-            printer.println("Exported " + result.pieces() + (result.pieces() == 1 ? " piece" : " pieces") + " to "
-                    + result.file() + ".");
-            if (!result.replacedCharacters().isEmpty()) {
-                boolean one = result.replacedCharacters().size() == 1;
-                printer.println("The PDF fonts cannot draw " + String.join(" ", result.replacedCharacters())
-                        + (one ? ", so it is" : ", so they are") + " shown as \u25A1.");
+            printer.println(result.summary());
+            if (!result.replacedNote().isEmpty()) {
+                printer.println(result.replacedNote());
             }
         }
         printer.flush();

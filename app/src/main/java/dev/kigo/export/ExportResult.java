@@ -15,4 +15,19 @@ public record ExportResult(Path file, int pieces, List<String> replacedCharacter
     public ExportResult {
         replacedCharacters = List.copyOf(replacedCharacters);
     }
+
+    /** "Exported 3 pieces to /home/u/haiku.pdf." */
+    public String summary() {
+        return "Exported " + pieces + (pieces == 1 ? " piece" : " pieces") + " to " + file + ".";
+    }
+
+    /** The sentence about characters drawn as boxes, or empty when every character was drawn. */
+    public String replacedNote() {
+        if (replacedCharacters.isEmpty()) {
+            return "";
+        }
+        boolean one = replacedCharacters.size() == 1;
+        return "The PDF fonts cannot draw " + String.join(" ", replacedCharacters)
+                + (one ? ", so it is" : ", so they are") + " shown as \u25A1.";
+    }
 }

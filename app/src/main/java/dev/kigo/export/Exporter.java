@@ -24,7 +24,14 @@ public final class Exporter {
     private Exporter() { }
 
     public static ExportResult export(List<ExportItem> items, ExportFormat format, Path target, ExportOptions options) {
+        return export(items, format, target, options, ExportProgress.NONE);
+    }
+
+    /** As {@link #export(List, ExportFormat, Path, ExportOptions)}, telling {@code progress} of each piece laid out. */
+    public static ExportResult export(List<ExportItem> items, ExportFormat format, Path target, ExportOptions options,
+                                      ExportProgress progress) {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(options, "options");
         if (items == null || items.isEmpty()) {
             throw new ExportException("Nothing to export: no pieces were chosen.");
@@ -40,8 +47,12 @@ public final class Exporter {
                 replaced = switch (format) {
                     case TEXT -> writeString(out, TextExport.render(items, options));
                     case MARKDOWN -> writeString(out, MarkdownExport.render(items, options));
-                    case PDF -> PdfExport.write(items, options, out);
+                    case PDF -> PdfExport.write(items, options, out, progress);
                 };
+            }
+            if (format != ExportFormat.PDF) {
+                // Text is rendered in one go; only the PDF lays pieces out one by one.
+                progress.piecesDone(items.size(), items.size());
             }
             moveIntoPlace(partial, file, options.overwrite());
             return new ExportResult(file, items.size(), replaced);

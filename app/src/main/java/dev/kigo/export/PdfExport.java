@@ -35,16 +35,18 @@ final class PdfExport {
     private PdfExport() { }
 
     /** Writes the PDF; returns the characters drawn as boxes because no embedded font has them. */
-    static List<String> write(List<ExportItem> items, ExportOptions options, OutputStream out) throws IOException {
+    static List<String> write(List<ExportItem> items, ExportOptions options, OutputStream out, ExportProgress progress)
+            throws IOException {
         try (PDDocument document = new PDDocument(); PdfGlyphs glyphs = PdfGlyphs.load(document)) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setCreator("Kigo");
             info.setTitle(options.collectionTitle().isEmpty() ? items.get(0).title() : options.collectionTitle());
             if (options.layout() == PdfLayout.COLLECTION) {
-                writeCollection(document, glyphs, items, options.collectionTitle());
+                writeCollection(document, glyphs, items, options.collectionTitle(), progress);
             } else {
-                for (ExportItem item : items) {
-                    writeCentred(document, layOut(glyphs, item));
+                for (int i = 0; i < items.size(); i++) {
+                    writeCentred(document, layOut(glyphs, items.get(i)));
+                    progress.piecesDone(i + 1, items.size());
                 }
             }
             document.save(out);
@@ -79,7 +81,7 @@ final class PdfExport {
     }
 
     private static void writeCollection(PDDocument document, PdfGlyphs glyphs, List<ExportItem> items,
-                                        String collectionTitle) throws IOException {
+                                        String collectionTitle, ExportProgress progress) throws IOException {
         PDPage titlePage = new PDPage(PAGE);
         document.addPage(titlePage);
         String title = collectionTitle.isEmpty() ? "Collection" : collectionTitle;
@@ -94,8 +96,8 @@ final class PdfExport {
         }
         PageCursor cursor = new PageCursor();
         float pageContentHeight = PAGE.getHeight() - 2 * MARGIN;
-        for (ExportItem item : items) {
-            List<Line> block = layOut(glyphs, item);
+        for (int i = 0; i < items.size(); i++) {
+            List<Line> block = layOut(glyphs, items.get(i));
             float blockHeight = block.stream().map(Line::height).reduce(0f, Float::sum);
             // A piece starts a fresh page rather than split, unless it is longer than a page anyway.
             boolean continueOnPage = cursor.page != null
@@ -105,6 +107,7 @@ final class PdfExport {
                 cursor.page = null;
             }
             drawFlowing(document, block, MARGIN + TEXT_SIZE, top, cursor);
+            progress.piecesDone(i + 1, items.size());
         }
     }
 

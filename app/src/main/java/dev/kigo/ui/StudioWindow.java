@@ -1,8 +1,10 @@
 package dev.kigo.ui;
 
+import dev.kigo.ui.help.HelpWindows;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
+import dev.kigo.ui.view.ExportDialog;
 import dev.kigo.ui.view.GenerationPanel;
 import dev.kigo.ui.view.LibraryPane;
 import dev.kigo.ui.view.CraftHintBar;
@@ -16,9 +18,12 @@ import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.model.Device;
 import dev.kigo.ui.view.GenerationCommands;
 import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
 import dev.kigo.ui.viewmodel.StudioViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -32,14 +37,18 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Builds the studio window from its view model: menus with shortcuts, editor, side panel, status bar. */
 public final class StudioWindow {
@@ -53,7 +62,14 @@ public final class StudioWindow {
     private final GenerationViewModel generation;
     private final GenerationCommands commands;
     private final LibraryPane libraryPane;
+    private final ExportViewModel export;
+    private ExportDialog exportDialog;
     private final TabPane sideTabs;
+    private final SplitPane split;
+    private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(true);
+    private double sideDivider = 0.64;
+    private HelpWindows help;
+    private MenuBar menuBar;
     private final Tab generateTab;
     private final Tab libraryTab;
     /** Last size and place while not maximised, so un-maximising next run restores it. */
@@ -66,6 +82,7 @@ public final class StudioWindow {
         this.library = new LibraryViewModel(model, executor);
         this.generation = new GenerationViewModel(model, executor);
         this.commands = new GenerationCommands(generation, editor);
+        this.export = new ExportViewModel(model, executor);
         library.setGenerationSource(() -> generation.recordFor(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
@@ -77,7 +94,7 @@ public final class StudioWindow {
         sideScroll.setFitToWidth(true);
         sideScroll.setId("side-panel");
 
-        libraryPane = new LibraryPane(library);
+        libraryPane = new LibraryPane(library, this::showExport);
         libraryPane.setPadding(new Insets(12));
         ScrollPane libraryScroll = new ScrollPane(libraryPane);
         libraryScroll.setFitToWidth(true);
@@ -95,13 +112,15 @@ public final class StudioWindow {
 
         BorderPane editorPane = new BorderPane(editor);
         editorPane.setBottom(new CraftHintBar(model.prosody()));
-        SplitPane split = new SplitPane(editorPane, sideTabs);
+        split = new SplitPane(editorPane, sideTabs);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(sideTabs, false);
 
         BorderPane root = new BorderPane(split);
         root.setId("studio-root");
-        root.setTop(new VBox(buildMenuBar(), new ErrorBanner(model)));
+        menuBar = buildMenuBar();
+        root.setTop(new VBox(menuBar, new ErrorBanner(model)));
+        sidePanelShown.addListener((obs, old, shown) -> showSidePanel(shown));
         root.setBottom(statusBar);
         statusBar.textProperty().bind(generation.modelStatusProperty());
         statusBar.progressProperty().bind(generation.progressProperty());
@@ -172,13 +191,61 @@ public final class StudioWindow {
 
     /** Shows the library beside the editor with the caret in its search box (Shortcut+L). */
     public void showLibrary() {
+        sidePanelShown.set(true);
         sideTabs.getSelectionModel().select(libraryTab);
         libraryPane.focusSearch();
     }
 
+    /** Opens the export dialog for the pieces selected in the library, its search result or all (Shortcut+E). */
+    public void showExport() {
+        if (exportDialog == null) {
+            exportDialog = new ExportDialog(stage, export, model.themeProperty(), scene.getStylesheets());
+        }
+        export.open(libraryPane.selectedPieces(), List.copyOf(library.pieces()));
+        exportDialog.show();
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
     /** Shows the generation panel (Shortcut+G). */
     public void showGenerationPanel() {
+        sidePanelShown.set(true);
         sideTabs.getSelectionModel().select(generateTab);
+    }
+
+    /** Whether the side panel (generation and library) is beside the editor; off leaves the poem the whole width. */
+    public BooleanProperty sidePanelShownProperty() {
+        return sidePanelShown;
+    }
+
+    private void showSidePanel(boolean shown) {
+        if (shown && !split.getItems().contains(sideTabs)) {
+            split.getItems().add(sideTabs);
+            split.setDividerPositions(sideDivider);
+        } else if (!shown && split.getItems().contains(sideTabs)) {
+            sideDivider = split.getDividerPositions()[0];
+            split.getItems().remove(sideTabs);
+            editor.area().requestFocus();
+        }
+    }
+
+    /** Help › User guide. */
+    public void showUserGuide() {
+        help().showGuide();
+    }
+
+    /** Help › Keyboard shortcuts. */
+    public void showShortcuts() {
+        help().showShortcuts(menuBar);
+    }
+
+    private HelpWindows help() {
+        if (help == null) {
+            help = new HelpWindows(stage, model.themeProperty(), scene.getStylesheets());
+        }
+        return help;
     }
 
     /** A piece copied from the library: a new stanza at the end of the editor. */
@@ -268,7 +335,10 @@ public final class StudioWindow {
         });
         MenuItem openModel = item("Open model folder…", shortcut(KeyCode.O), this::chooseModelFolder);
         openModel.setId("menu-open-model");
-        Menu file = new Menu("_File", null, openModel, save, new SeparatorMenuItem(), quit);
+        MenuItem exportItem = item("Export…", shortcut(KeyCode.E), this::showExport);
+        exportItem.setId("menu-export");
+        exportItem.setDisable(model.library().isEmpty());
+        Menu file = new Menu("_File", null, openModel, save, exportItem, new SeparatorMenuItem(), quit);
 
         // Not while the model writes: undoing its text would cut the run off from the editor.
         MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> {
@@ -281,22 +351,40 @@ public final class StudioWindow {
                 editor.area().redo();
             }
         });
-        Menu edit = new Menu("_Edit", null, undo, redo);
+        MenuItem cut = item("Cut", shortcut(KeyCode.X), () -> onFocusedText(TextInputControl::cut, area -> {
+            if (area.isEditable()) {
+                area.cut();
+            }
+        }));
+        MenuItem copy = item("Copy", shortcut(KeyCode.C), () -> onFocusedText(TextInputControl::copy, StyleClassedTextArea::copy));
+        MenuItem paste = item("Paste", shortcut(KeyCode.V), () -> onFocusedText(TextInputControl::paste, area -> {
+            if (area.isEditable()) {
+                area.paste();
+            }
+        }));
+        MenuItem selectAll = item("Select all", shortcut(KeyCode.A), () -> onFocusedText(TextInputControl::selectAll,
+                StyleClassedTextArea::selectAll));
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, new SeparatorMenuItem(), selectAll);
 
         MenuItem generateItem = item("Generate", shortcut(KeyCode.ENTER), commands::generate);
         MenuItem stopItem = item("Stop", new KeyCodeCombination(KeyCode.ESCAPE), commands::stop);
         MenuItem regenerateItem = item("Regenerate", shortcut(KeyCode.R, KeyCombination.SHIFT_DOWN), commands::regenerate);
         MenuItem continueItem = item("Continue", shortcut(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), commands::continueText);
         MenuItem acceptItem = item("Accept pending text", shortcut(KeyCode.A, KeyCombination.SHIFT_DOWN), commands::accept);
+        MenuItem discardItem = item("Discard pending text", shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN), commands::discard);
         MenuItem newSeed = item("Roll a new seed", shortcut(KeyCode.D), () -> model.sampling().rollSeed());
+        CheckMenuItem lockSeed = new CheckMenuItem("Lock the seed");
+        lockSeed.setId("menu-lock-seed");
+        lockSeed.selectedProperty().bindBidirectional(model.sampling().seedLockedProperty());
         var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
         generateItem.disableProperty().bind(idle.not());
         regenerateItem.disableProperty().bind(idle.not());
         continueItem.disableProperty().bind(idle.not());
         stopItem.disableProperty().bind(generation.runningProperty().not());
         acceptItem.disableProperty().bind(editor.pendingGeneratedProperty().not().or(generation.runningProperty()));
+        discardItem.disableProperty().bind(acceptItem.disableProperty());
         Menu generate = new Menu("_Generate", null, generateItem, stopItem, regenerateItem, continueItem, acceptItem,
-                new SeparatorMenuItem(), newSeed);
+                discardItem, new SeparatorMenuItem(), newSeed, lockSeed);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark-theme");
@@ -310,12 +398,34 @@ public final class StudioWindow {
         MenuItem showLibrary = item("Library", shortcut(KeyCode.L), this::showLibrary);
         showLibrary.setId("menu-library");
         MenuItem showGenerate = item("Generation panel", shortcut(KeyCode.G), this::showGenerationPanel);
-        Menu view = new Menu("_View", null, showGenerate, showLibrary, new SeparatorMenuItem(), dark,
+        CheckMenuItem sidePanel = new CheckMenuItem("Side panel");
+        sidePanel.setId("menu-side-panel");
+        sidePanel.setAccelerator(shortcut(KeyCode.B));
+        sidePanel.selectedProperty().bindBidirectional(sidePanelShown);
+        Menu view = new Menu("_View", null, showGenerate, showLibrary, sidePanel, new SeparatorMenuItem(), dark,
                 new SeparatorMenuItem(), bigger, smaller, resetSize);
 
-        MenuBar bar = new MenuBar(file, edit, generate, view);
+        MenuItem guide = item("User guide", new KeyCodeCombination(KeyCode.F1), this::showUserGuide);
+        guide.setId("menu-user-guide");
+        MenuItem keys = item("Keyboard shortcuts", shortcut(KeyCode.SLASH), this::showShortcuts);
+        keys.setId("menu-shortcuts");
+        Menu helpMenu = new Menu("_Help", null, guide, keys);
+
+        MenuBar bar = new MenuBar(file, edit, generate, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * Runs an Edit menu command on the text field that has the caret (keywords, a sampling knob, the library's
+     * search), or else on the poem.
+     */
+    private void onFocusedText(Consumer<TextInputControl> onField, Consumer<StyleClassedTextArea> onPoem) {
+        if (scene.getFocusOwner() instanceof TextInputControl field) {
+            onField.accept(field);
+        } else {
+            onPoem.accept(editor.area());
+        }
     }
 
     static MenuItem item(String text, KeyCombination accelerator, Runnable action) {

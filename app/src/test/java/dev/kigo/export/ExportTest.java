@@ -273,4 +273,31 @@ class ExportTest {
                 () -> Exporter.export(List.of(), ExportFormat.PDF, folder.resolve("x.pdf"), ExportOptions.defaults()));
         assertEquals("Nothing to export: no pieces were chosen.", error.getMessage());
     }
+
+    @Test
+    void aPdfExportReportsEachPieceAsItIsLaidOutAndTextReportsAllAtTheEnd() {
+        List<String> heard = new ArrayList<>();
+        Exporter.export(List.of(OLD_POND, CROWS, POPPY), ExportFormat.PDF, folder.resolve("three.pdf"),
+                ExportOptions.defaults().withLayout(PdfLayout.COLLECTION), (done, total) -> heard.add(done + "/" + total));
+        assertEquals(List.of("1/3", "2/3", "3/3"), heard);
+        heard.clear();
+        Exporter.export(List.of(OLD_POND, CROWS), ExportFormat.TEXT, folder.resolve("two.txt"), ExportOptions.defaults(),
+                (done, total) -> heard.add(done + "/" + total));
+        assertEquals(List.of("2/2"), heard);
+    }
+
+    @Test
+    void thePreviewIsThePdfsFirstPageAsAPortraitPicture() {
+        java.awt.image.BufferedImage page = PdfPreview.firstPage(List.of(OLD_POND, CROWS), ExportOptions.defaults(), 0.5f);
+        // A5 is 419.5 × 595.3 points.
+        assertEquals(209, page.getWidth());
+        assertEquals(297, page.getHeight());
+        boolean ink = false;
+        for (int y = 0; y < page.getHeight() && !ink; y++) {
+            for (int x = 0; x < page.getWidth() && !ink; x++) {
+                ink = (page.getRGB(x, y) & 0xFF) < 128;
+            }
+        }
+        assertTrue(ink, "the first piece is drawn on it");
+    }
 }

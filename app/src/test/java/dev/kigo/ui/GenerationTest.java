@@ -6,6 +6,7 @@ import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
 import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.view.PoemEditor;
+import dev.kigo.ui.viewmodel.StreamingDisplay;
 import dev.kigo.ui.viewmodel.GenerationViewModel;
 import dev.kigo.ui.viewmodel.SamplingField;
 import javafx.scene.control.Label;
@@ -52,6 +53,12 @@ class GenerationTest {
         app = runner.start(configDir, configDir);
         assertTrue(waitFor(20_000, () -> generation().modelReadyProperty().get()),
                 () -> "model loads: " + generation().modelStatusProperty().get() + " / " + app.window().model().errorMessageProperty().get());
+        // Seed 42 for every run, so what a test sees does not hang on a draw; tests of new seeds unlock it.
+        robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(true));
+    }
+
+    private void unlockTheSeed() {
+        robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(false));
     }
 
     @AfterEach
@@ -84,20 +91,24 @@ class GenerationTest {
     @Test
     void shortcutEnterStreamsTokensIntoTheEditorAsPendingText() throws Exception {
         robot.clickOn("#poem-area").write("the moon");
-        AtomicInteger textEvents = new AtomicInteger();
-        robot.interact(() -> editor().area().plainTextChanges().subscribe(change -> textEvents.incrementAndGet()));
+        // The tokens the editor holds, frame by frame: their text may be held back (half a character), they are not.
+        java.util.Set<Integer> tokenCounts = new java.util.TreeSet<>();
+        javafx.animation.AnimationTimer sampler = everyFrame(() -> tokenCounts.add(editor().tokenSpans().size()));
+        robot.interact(sampler::start);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
+        robot.interact(sampler::stop);
 
         GenerationResult result = onFx(() -> generation().lastResultProperty().get());
         String text = onFx(() -> editor().text());
         assertTrue(result.generatedTokens() > 0);
-        assertEquals("the moon" + result.rawText(), text, "plain continuation shows the model's text as written");
+        assertEquals("the moon" + shownAfterOpenLine(result), text);
         assertEquals(result.generatedTokens(), onFx(() -> editor().tokenSpans().size()), "one span per token");
         assertTrue(onFx(() -> editor().pendingGeneratedProperty().get()));
         assertTrue(onFx(() -> editor().area().getStyleOfChar(text.length() - 1)).contains("generated"));
-        assertTrue(textEvents.get() >= 2, "tokens arrived in several batches, not all at the end: " + textEvents.get());
-        System.out.printf("generation: %d tokens in %d text edits, %s%n", result.generatedTokens(), textEvents.get(),
+        tokenCounts.remove(0);
+        assertTrue(tokenCounts.size() >= 2, "tokens arrived in several batches, not all at the end: " + tokenCounts);
+        System.out.printf("generation: %d tokens, seen in frames as %s, %s%n", result.generatedTokens(), tokenCounts,
                 onFx(() -> robotLabel("#status-speed")));
         assertTrue(onFx(() -> robotLabel("#status-speed")).endsWith("tokens/s"));
 
@@ -110,23 +121,29 @@ class GenerationTest {
     @Test
     void stopEndsTheRunMidwayAndKeepsWhatWasWritten() throws Exception {
         robot.clickOn("#poem-area").write("the moon");
-        // Press Stop as soon as the first tokens show (the model is far faster than a hand on the keyboard).
-        robot.interact(() -> editor().pendingGeneratedProperty().addListener((obs, was, pending) -> {
-            if (pending && generation().runningProperty().get()) {
+        // Press Stop at the first frame after the first tokens reach the editor (the model is far faster than a hand
+        // on the keyboard). Their text may still be held back (half a character, a space), so the tokens are watched.
+        javafx.animation.AnimationTimer stopper = everyFrame(() -> {
+            if (!editor().tokenSpans().isEmpty() && generation().runningProperty().get()) {
                 robot.lookup("#stop-button").queryButton().fire();
             }
-        }));
-        robot.interact(() -> app.window().commands().generate());
+        });
+        robot.interact(() -> {
+            stopper.start();
+            app.window().commands().generate();
+        });
         assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
+        robot.interact(stopper::stop);
         GenerationResult result = onFx(() -> generation().lastResultProperty().get());
         assertEquals(FinishReason.CANCELLED, result.finishReason());
         assertTrue(result.generatedTokens() < 100, "stopped before max tokens: " + result.generatedTokens());
-        assertEquals("the moon" + result.rawText(), onFx(() -> editor().text()));
+        assertEquals("the moon" + shownAfterOpenLine(result), onFx(() -> editor().text()));
         assertTrue(onFx(() -> app.window().generation().modelReadyProperty().get()), "ready for the next run");
     }
 
     @Test
     void regenerateReplacesThePendingTextWithANewSeed() throws Exception {
+        unlockTheSeed();
         robot.clickOn("#poem-area").write("the moon");
         robot.interact(() -> app.window().commands().generate());
         assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
@@ -137,7 +154,169 @@ class GenerationTest {
                 && !onFxText().equals(first)));
         assertNotEquals(seed, onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get()));
         GenerationResult second = onFx(() -> generation().lastResultProperty().get());
-        assertEquals("the moon" + second.rawText(), onFx(() -> editor().text()), "the first run's text is gone");
+        assertEquals("the moon" + shownAfterOpenLine(second), onFx(() -> editor().text()), "the first run's text is gone");
+    }
+
+    /**
+     * What the editor shows of a run that went on from the open line "the moon" of a haiku: the model's " / " as
+     * line breaks, nothing from its closing bracket on, and no more than the two line breaks the form has room for.
+     */
+    private static String shownAfterOpenLine(GenerationResult result) {
+        return shownAfterOpenLine(result, 2);
+    }
+
+    private static String shownAfterOpenLine(GenerationResult result, int lineBreaks) {
+        StreamingDisplay display = new StreamingDisplay(")", false, lineBreaks);
+        return display.push(result.rawText()) + display.finish();
+    }
+
+    @Test
+    void continueMyTextGoesOnInTheModelsFormatAndShowsLines() throws Exception {
+        String poem = "an old silent pond\na frog jumps into";
+        GenerationResult result = runOnPoem(poem, () -> robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER)
+                .release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL));
+        assertEquals("<|endoftext|>(old silent = an old silent pond / a frog jumps into", result.prompt(),
+                "the stanza as the model saw haiku in training, keywords from its own words");
+        String text = onFxText();
+        assertEquals(poem + shownAfterOpenLine(result), text);
+        assertShowsNoFormat(text);
+        assertTrue(text.lines().count() <= 3, () -> "a haiku has three lines: " + text);
+    }
+
+    @Test
+    void aContinuedStanzaKeepsTheGenerationThatWroteItsLinesThoughItsFormatIsNotShown() throws Exception {
+        // The third line is open: the model may finish it and nothing more. The case under test is a run whose
+        // text the editor shows differently from how the model wrote it (a line break, a slash or a bracket in it):
+        // the fixture writes one for some seeds, so the seeds are tried in turn until one does.
+        String poem = "an old silent pond\na frog jumps into the pond\nsplash";
+        GenerationResult result = null;
+        for (int seed = 1; seed <= 40 && (result == null || !result.rawText().matches("(?s).*[/\n)].*")); seed++) {
+            int next = seed;
+            robot.interact(() -> app.window().model().sampling().text(SamplingField.SEED).set(Integer.toString(next)));
+            result = runOnPoem(poem, () -> robot.interact(() -> app.window().commands().continueText()));
+        }
+        assertTrue(result.rawText().matches("(?s).*[/\n)].*"), "a seed of the first 40 writes the case under test");
+        assertEquals(poem + shownAfterOpenLine(result, 0), onFxText());
+        assertTrue(onFx(() -> generation().recordFor(editor().currentStanza())).isPresent(),
+                "saving the stanza keeps the generation that wrote it");
+    }
+
+    @Test
+    void continueAfterAFinishedStanzaWritesTheNextOneBelowIt() throws Exception {
+        String poem = "an old silent pond\na frog jumps into the pond\nsplash! silence again\n";
+        GenerationResult result = runOnPoem(poem, () -> robot.interact(() -> app.window().commands().continueText()));
+        assertFalse(result.prompt().contains("splash"), () -> "a new stanza, not a fourth line: " + result.prompt());
+        assertTrue(result.prompt().contains("(old silent ="), result.prompt());
+        String text = onFxText();
+        assertTrue(text.startsWith(poem + "\n"), () -> "the finished stanza is left as it was: " + text);
+        String next = text.substring(poem.length() + 1);
+        assertShowsNoFormat(next);
+        assertTrue(next.lines().count() <= 3, () -> "the next stanza has at most three lines: " + next);
+    }
+
+    private static String ascii(String text) {
+        return text.replaceAll("[^\\x00-\\x7f]", "");
+    }
+
+    /**
+     * Puts {@code poem} in the editor, runs {@code command} and waits for the run to end. The fixture's context is 128
+     * byte tokens: 40 for the model leaves the rest to a few lines of the poem.
+     */
+    private GenerationResult runOnPoem(String poem, Runnable command) throws Exception {
+        robot.interact(() -> {
+            editor().area().replaceText(poem);
+            app.window().model().sampling().text(SamplingField.MAX_TOKENS).set("40");
+        });
+        command.run();
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()),
+                () -> app.window().model().errorMessageProperty().get());
+        return onFx(() -> generation().lastResultProperty().get());
+    }
+
+    private static void assertShowsNoFormat(String text) {
+        assertFalse(text.contains("/") || text.contains(")"), () -> "format characters in the editor: " + text);
+        assertFalse(text.strip().contains("\n\n"), () -> "a stanza split by an empty line: " + text);
+    }
+
+    @Test
+    void generateAgainDrawsANewSeedAndWritesANewPoemInPlaceOfThePendingOne() throws Exception {
+        unlockTheSeed();
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("moon");
+        });
+        GenerationResult first = generateWithTheButton(null);
+        String firstSeed = onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get());
+        assertEquals(normalised(first.text()), normalised(onFxText()));
+        assertTrue(onFx(() -> editor().hasPendingGenerated()));
+
+        GenerationResult second = generateWithTheButton(first);
+        assertNotEquals(firstSeed, onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get()),
+                "each Generate draws a new seed");
+        assertNotEquals(first.rawText(), second.rawText());
+        assertEquals(normalised(second.text()), normalised(onFxText()), "the pending poem was replaced, not kept");
+    }
+
+    @Test
+    void enterInTheKeywordFieldGenerates() throws Exception {
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("");
+        });
+        robot.clickOn("#keywords-field").write("moon").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()),
+                () -> app.window().model().errorMessageProperty().get());
+        assertTrue(onFx(() -> generation().lastResultProperty().get().prompt()).contains("(moon ="));
+        assertTrue(onFx(() -> editor().hasPendingGenerated()));
+    }
+
+    @Test
+    void aLockedSeedWritesTheSamePoemAgainInPlaceOfTheFirst() throws Exception {
+        robot.interact(() -> {
+            app.window().model().modeProperty().set(GenerationMode.FROM_KEYWORDS);
+            app.window().model().keywordsProperty().set("moon");
+        });
+        // Fired rather than clicked: the seed row may be scrolled out of a small window's side panel.
+        unlockTheSeed();
+        robot.interact(() -> robot.lookup("#lock-seed").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertTrue(onFx(() -> app.window().model().sampling().seedLockedProperty().get()));
+        String seed = onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get());
+        GenerationResult first = generateWithTheButton(null);
+        String poem = onFxText();
+        GenerationResult second = generateWithTheButton(first);
+        assertEquals(seed, onFx(() -> app.window().model().sampling().text(SamplingField.SEED).get()));
+        assertEquals(first.rawText(), second.rawText(), "the same seed writes the same poem");
+        assertEquals(poem, onFxText(), "once, not twice");
+    }
+
+    @Test
+    void discardRemovesThePendingTextByShortcutAndByButton() throws Exception {
+        robot.clickOn("#poem-area").write("the moon");
+        GenerationResult first = generateWithTheButton(null);
+        assertTrue(onFxText().length() > "the moon".length());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals("the moon", onFxText());
+        assertFalse(onFx(() -> editor().pendingGeneratedProperty().get()));
+        assertTrue(onFx(() -> robot.lookup("#discard-button").queryButton().isDisabled()), "nothing left to discard");
+
+        generateWithTheButton(first);
+        assertTrue(onFxText().length() > "the moon".length());
+        robot.clickOn("#discard-button");
+        assertEquals("the moon", onFxText());
+        assertFalse(onFx(() -> editor().pendingGeneratedProperty().get()));
+    }
+
+    /** Clicks Generate and waits for the run to end with a result other than {@code previous}. */
+    private GenerationResult generateWithTheButton(GenerationResult previous) throws Exception {
+        robot.clickOn("#generate-button");
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null
+                && generation().lastResultProperty().get() != previous && !generation().runningProperty().get()),
+                () -> app.window().model().errorMessageProperty().get());
+        return onFx(() -> generation().lastResultProperty().get());
+    }
+
+    private static String normalised(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     private String onFxText() throws Exception {
@@ -263,6 +442,36 @@ class GenerationTest {
     }
 
     @Test
+    void whileTheModelWritesTheGutterCountsTheTextOnScreenAtEveryFrame() throws Exception {
+        var prosody = app.window().model().prosody();
+        robot.interact(() -> editor().area().replaceText("an old silent pond\na frog jumps into the pond\nsplash! silence again\n\nthe moon"));
+        assertTrue(waitFor(20_000, () -> prosody.checkedProperty().get() != null
+                && prosody.checkedProperty().get().text().equals(editor().text())), "the dictionary is loaded and the text counted");
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
+        // Regenerate removes the pending lines and streams new ones: at no frame may a line show the count of the
+        // text that was there before (a stale "2/5" beside an empty line).
+        List<String> stale = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer sampler = everyFrame(() -> {
+            frames.incrementAndGet();
+            String counted = prosody.checkedProperty().get().text();
+            if (!counted.equals(editor().text())) {
+                stale.add("counted «" + counted + "» showing «" + editor().text() + "»");
+            }
+        });
+        GenerationResult first = onFx(() -> generation().lastResultProperty().get());
+        robot.interact(() -> {
+            sampler.start();
+            app.window().commands().regenerate();
+        });
+        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != first && !generation().runningProperty().get()));
+        robot.interact(sampler::stop);
+        assertTrue(frames.get() >= 3, "frames sampled: " + frames.get());
+        assertEquals(List.of(), stale, "frames whose counts were of other text");
+    }
+
+    @Test
     void theWindowKeepsItsBoundsWhenARunStartsAndEnds() throws Exception {
         robot.clickOn("#poem-area").write("the moon");
         // An empty label in the status bar made its row taller than the bar, sticking out below the window: the
@@ -319,8 +528,9 @@ class GenerationTest {
         GenerationResult result = onFx(() -> generation().lastResultProperty().get());
         assertTrue(onFx(() -> editor().hasPendingGenerated()), "the whole run is still pending, not cut off");
         String written = onFx(() -> editor().text());
-        assertTrue(written.replaceAll("\\s+", " ").contains(result.text().strip().replaceAll("\\s+", " ")),
-                () -> "everything the model wrote reached the editor: " + written + " | " + result.text());
+        // Beam search streams its tokens at the end, where a byte of a character split across tokens may show
+        // as a replacement character that the finished text decodes whole: the ASCII text must agree.
+        assertEquals(ascii("the moon" + shownAfterOpenLine(result)), ascii(written), "everything the model wrote reached the editor");
     }
 
     @Test
@@ -343,14 +553,15 @@ class GenerationTest {
     }
 
     @Test
-    void aPageLongerThanTheModelsContextIsContinuedFromItsLastLines() throws Exception {
+    void aStanzaLongerThanTheModelsContextIsContinuedFromItsLastLines() throws Exception {
+        // Free verse, so the long stanza is not finished by the form and the model goes on with it.
+        robot.interact(() -> app.window().model().formProperty().set(dev.kigo.ui.settings.FormChoice.FREE));
         String page = "an old silent pond\na frog jumps into the pond\nsplash! silence again\n".repeat(4);
-        robot.interact(() -> editor().area().replaceText(page));
-        robot.interact(() -> app.window().commands().generate());
-        assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()),
-                () -> app.window().model().errorMessageProperty().get());
-        GenerationResult result = onFx(() -> generation().lastResultProperty().get());
-        assertTrue(page.endsWith(result.prompt()) && result.prompt().length() < page.length(), result.prompt());
+        GenerationResult result = runOnPoem(page, () -> robot.interact(() -> app.window().commands().generate()));
+        String allLines = page.strip().replace("\n", " / ");
+        String body = result.prompt().substring(result.prompt().indexOf(" = ") + 3);
+        assertTrue(body.endsWith("splash! silence again /") && body.length() < allLines.length()
+                && allLines.endsWith(body.substring(0, body.length() - 2)), result.prompt());
         assertEquals("", onFx(() -> app.window().model().errorMessageProperty().get()));
         assertTrue(onFx(() -> editor().text()).startsWith(page));
     }

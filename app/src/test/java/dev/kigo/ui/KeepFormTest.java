@@ -79,8 +79,11 @@ class KeepFormTest {
             assertTrue(onFx(() -> robot.lookup("#generation-note").query().isVisible()));
             assertEquals(result.note(), onFx(() -> robot.lookup("#status-notice").queryAs(Label.class).getText()));
         }
-        // Same seed again: the same poem (the constraint is deterministic).
-        robot.interact(() -> app.window().editor().area().clear());
+        // Same seed again (locked, or Generate would draw a new one): the same poem (the constraint is deterministic).
+        robot.interact(() -> {
+            app.window().model().sampling().seedLockedProperty().set(true);
+            app.window().editor().area().clear();
+        });
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         assertTrue(waitFor(60_000, () -> generation().lastResultProperty().get() != result && !generation().runningProperty().get()));
         assertEquals(poem, onFx(() -> app.window().editor().text()).strip());

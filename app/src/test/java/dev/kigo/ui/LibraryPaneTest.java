@@ -59,6 +59,8 @@ class LibraryPaneTest {
                 GenerationMode.FROM_KEYWORDS, "kingfisher, dusk", GenerationTest.FIXTURE.toString(), false));
         StudioApp app = runner.start(configDir, configDir);
         assertTrue(waitFor(30_000, () -> app.window().generation().modelReadyProperty().get()));
+        // Seed 77 locked, so the run uses it rather than drawing a new one.
+        robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(true));
         SamplingSettings used = onFx(() -> app.window().model().sampling().getSettings());
 
         // Generate, then save with Shortcut+S: the piece keeps the generation that wrote it.
@@ -101,6 +103,7 @@ class LibraryPaneTest {
 
         // Change the settings, then Reproduce restores the stored seed and settings.
         robot.interact(() -> {
+            app.window().model().sampling().seedLockedProperty().set(false);
             app.window().model().sampling().text(SamplingField.SEED).set("5");
             app.window().model().sampling().text(SamplingField.TEMPERATURE).set("1.4");
             app.window().model().keywordsProperty().set("other");
@@ -114,5 +117,7 @@ class LibraryPaneTest {
         assertEquals(used.seed(), stored.settings().seed());
         assertEquals(used.temperature(), stored.settings().temperature());
         assertEquals("kingfisher, dusk", onFx(() -> app.window().model().keywordsProperty().get()));
+        assertTrue(onFx(() -> robot.lookup("#lock-seed").queryAs(javafx.scene.control.ToggleButton.class).isSelected()),
+                "the restored seed is locked, so Generate writes the piece again");
     }
 }

@@ -46,6 +46,58 @@ class StudioWindowTest {
     }
 
     @Test
+    void theEditMenuCutsCopiesPastesAndSelectsAllInTheFieldWithTheCaret() throws Exception {
+        runner.start(configDir, kigoHome);
+        robot.clickOn("#poem-area").write("an old pond");
+        fireMenuItem("Edit", "Select all");
+        fireMenuItem("Edit", "Copy");
+        robot.interact(() -> editor().moveTo(editor().getLength()));
+        fireMenuItem("Edit", "Paste");
+        assertEquals("an old pondan old pond", onFx(() -> editor().getText()));
+        fireMenuItem("Edit", "Select all");
+        fireMenuItem("Edit", "Cut");
+        assertEquals("", onFx(() -> editor().getText()));
+        // The keys paste once: the editor's own, not the menu's as well.
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        assertEquals("an old pondan old pond", onFx(() -> editor().getText()));
+
+        // With the caret in a text field, the menu works on the field and leaves the poem alone.
+        TextField keywords = robot.lookup("#keywords-field").queryAs(TextField.class);
+        robot.clickOn(keywords);
+        fireMenuItem("Edit", "Paste");
+        assertEquals("an old pondan old pond", onFx(keywords::getText));
+        fireMenuItem("Edit", "Select all");
+        fireMenuItem("Edit", "Cut");
+        assertEquals("", onFx(keywords::getText));
+        assertEquals("an old pondan old pond", onFx(() -> editor().getText()));
+    }
+
+    private void fireMenuItem(String menu, String item) {
+        robot.interact(() -> robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .filter(m -> m.getText().replace("_", "").equals(menu)).findFirst().orElseThrow()
+                .getItems().stream().filter(i -> item.equals(i.getText())).findFirst().orElseThrow().fire());
+    }
+
+    @Test
+    void choosingThePresetAgainPutsBackTheValuesEditedSinceChoosingIt() throws Exception {
+        StudioApp app = runner.start(configDir, kigoHome);
+        @SuppressWarnings("unchecked")
+        ComboBox<Preset> presets = robot.lookup("#preset-box").queryAs(ComboBox.class);
+        robot.interact(() -> presets.getSelectionModel().select(presets.getItems().stream()
+                .filter(p -> p.name().equals("Wild")).findFirst().orElseThrow()));
+        robot.interact(() -> app.window().model().sampling().text(SamplingField.TEMPERATURE).set("0.3"));
+        assertTrue(onFx(() -> robot.lookup("#preset-modified").query().isVisible()), "marked edited");
+
+        robot.clickOn(presets);
+        javafx.scene.Node wildInTheList = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
+                && "Wild".equals(cell.getText()) && n.getScene() != presets.getScene() && n.isVisible()).query();
+        robot.clickOn(wildInTheList);
+        assertEquals("1.25", onFx(() -> app.window().model().sampling().text(SamplingField.TEMPERATURE).get()));
+        assertFalse(onFx(() -> robot.lookup("#preset-modified").query().isVisible()), "no longer edited");
+        assertEquals("Wild", onFx(() -> presets.getValue().name()));
+    }
+
+    @Test
     void aNewSeedDoesNotLayOutTheSidePanelAgain() throws Exception {
         StudioApp app = runner.start(configDir, kigoHome);
         TextField seed = robot.lookup("#sampling-seed").queryAs(TextField.class);

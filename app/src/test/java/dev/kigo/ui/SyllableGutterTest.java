@@ -73,6 +73,19 @@ class SyllableGutterTest {
     }
 
     @Test
+    void aHaikuOnOneLineGetsOneRowPerLineBesideItNeverOverItsWords() throws Exception {
+        robot.clickOn("#poem-area").write("an old silent pond / a frog jumps into the pond / splash! the silence again");
+        assertTrue(waitFor(3_000, () -> gutter(0).equals("5/5 ✓\n7/7 ✓\n6/5 ▲+1")), () -> "rows: " + safeGutter(0));
+        double labelRight = onFx(() -> {
+            GutterMark mark = (GutterMark) area().getParagraphGraphic(0);
+            javafx.scene.Node label = mark.getChildrenUnmodifiable().get(0);
+            return label.localToScreen(label.getBoundsInLocal()).getMaxX();
+        });
+        double wordsLeft = onFx(() -> area().getCharacterBoundsOnScreen(0, 1).orElseThrow().getMinX());
+        assertTrue(labelRight <= wordsLeft, () -> "the label ends at " + labelRight + ", the words begin at " + wordsLeft);
+    }
+
+    @Test
     void typedHaikuShowsFiveSevenFiveAndASixSyllableLineIsFlagged() throws Exception {
         robot.clickOn("#poem-area").write("an old silent pond\na frog jumps into the pond\nsplash! the silence again");
         assertTrue(waitFor(3_000, () -> gutter(2).startsWith("6/5")), () -> "third line: " + safeGutter(2));

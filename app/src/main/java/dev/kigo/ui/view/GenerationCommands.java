@@ -25,11 +25,12 @@ public final class GenerationCommands implements GenerationViewModel.Output {
 
     // Commands
 
+    /** A new run in place of the pending text: what the poet has not accepted is a draft, not part of the poem. */
     public void generate() {
         if (generation.runningProperty().get()) {
             return;
         }
-        editor.acceptGenerated();
+        editor.discardGenerated();
         generation.generate(editor.text());
     }
 
@@ -59,6 +60,14 @@ public final class GenerationCommands implements GenerationViewModel.Output {
             return; // the run still writes into the pending text
         }
         editor.acceptGenerated();
+    }
+
+    /** Removes the pending text, leaving the poem as it was before the run. */
+    public void discard() {
+        if (generation.runningProperty().get()) {
+            return; // the run still writes into the pending text: Stop first
+        }
+        editor.discardGenerated();
     }
 
     private void continueFromAlternative(PoemEditor.TokenSpan span, TokenEvent.Alternative alternative) {

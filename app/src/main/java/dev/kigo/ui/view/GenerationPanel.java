@@ -27,6 +27,7 @@ public final class GenerationPanel extends VBox {
     final Button regenerate = new Button("Regenerate");
     final Button continueButton = new Button("Continue");
     final Button accept = new Button("Accept");
+    final Button discard = new Button("Discard");
     private final VBox actions = new VBox(6);
 
     public GenerationPanel(StudioViewModel model, GenerationViewModel generation, PoemEditor editor, GenerationCommands commands) {
@@ -46,6 +47,7 @@ public final class GenerationPanel extends VBox {
         keywords.setPromptText("Keywords, e.g. autumn moon, heron");
         keywords.textProperty().bindBidirectional(model.keywordsProperty());
         keywords.disableProperty().bind(model.modeProperty().isNotEqualTo(GenerationMode.FROM_KEYWORDS));
+        keywords.setOnAction(e -> commands.generate());
 
         ComboBox<FormChoice> form = new ComboBox<>(FXCollections.observableArrayList(FormChoice.values()));
         form.setId("form-box");
@@ -105,23 +107,27 @@ public final class GenerationPanel extends VBox {
         regenerate.setId("regenerate-button");
         continueButton.setId("continue-button");
         accept.setId("accept-button");
+        discard.setId("discard-button");
         generate.setOnAction(e -> commands.generate());
         stop.setOnAction(e -> commands.stop());
         regenerate.setOnAction(e -> commands.regenerate());
         continueButton.setOnAction(e -> commands.continueText());
         accept.setOnAction(e -> commands.accept());
+        discard.setOnAction(e -> commands.discard());
         var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
         generate.disableProperty().bind(idle.not());
         regenerate.disableProperty().bind(idle.not());
         continueButton.disableProperty().bind(idle.not());
         stop.disableProperty().bind(generation.runningProperty().not());
         accept.disableProperty().bind(editor.pendingGeneratedProperty().not().or(generation.runningProperty()));
+        discard.disableProperty().bind(accept.disableProperty());
         generate.setTooltip(new Tooltip("Generate (Shortcut+Enter)"));
         stop.setTooltip(new Tooltip("Stop (Esc)"));
         regenerate.setTooltip(new Tooltip("Replace the pending text, with a new seed (Shortcut+Shift+R)"));
         continueButton.setTooltip(new Tooltip("Let the model go on from the text (Shortcut+Shift+Enter)"));
         accept.setTooltip(new Tooltip("Keep the pending text as yours (Shortcut+Shift+A)"));
-        FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept);
+        discard.setTooltip(new Tooltip("Remove the pending text (Shortcut+Shift+D)"));
+        FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept, discard);
         actions.getStyleClass().add("generation-actions");
         actions.getChildren().addAll(buttons, generationNote);
 

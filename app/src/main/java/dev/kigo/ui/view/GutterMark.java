@@ -5,6 +5,7 @@ import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The node of one gutter entry: a Text, right-aligned in a box of fixed width. RichTextFX recreates a line's
@@ -23,6 +24,7 @@ public final class GutterMark extends Region {
         getStyleClass().add("syllable-gutter");
         text.getStyleClass().add("syllable-gutter-text");
         text.setTextOrigin(VPos.TOP);
+        text.setTextAlignment(TextAlignment.RIGHT);
         getChildren().add(text);
     }
 

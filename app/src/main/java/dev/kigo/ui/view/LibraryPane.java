@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -18,12 +19,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /** The library beside the editor: search, the list of pieces, and the selected piece with what can be done to it. */
 public final class LibraryPane extends VBox {
 
     private final TextField search = new TextField();
+    private final ListView<Piece> list;
 
-    public LibraryPane(LibraryViewModel library) {
+    /** {@code export} opens the export dialog (the window owns it, as File › Export does). */
+    public LibraryPane(LibraryViewModel library, Runnable export) {
         setSpacing(8);
         setId("library-pane");
 
@@ -34,14 +39,16 @@ public final class LibraryPane extends VBox {
         search.setPromptText("Search text, titles, tags, keywords");
         search.textProperty().bindBidirectional(library.queryProperty());
 
-        ListView<Piece> list = new ListView<>(library.pieces());
+        list = new ListView<>(library.pieces());
         list.setId("library-list");
-        list.setPrefHeight(220);
+        // Several pieces can be chosen for an export; the detail shows the one chosen last.
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPrefHeight(300);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Piece piece, boolean empty) {
                 super.updateItem(piece, empty);
-                setText(empty || piece == null ? null : LibraryViewModel.listLine(piece));
+                setText(empty || piece == null ? null : LibraryViewModel.listText(piece));
             }
         });
         Label empty = new Label("Nothing here yet: save a poem with Shortcut+S.");
@@ -84,7 +91,21 @@ public final class LibraryPane extends VBox {
         undoBanner.visibleProperty().bind(library.undoableProperty().isNotNull());
         undoBanner.managedProperty().bind(undoBanner.visibleProperty());
 
-        getChildren().addAll(title, search, list, undoBanner, detail(library));
+        Button exportButton = new Button("Export…");
+        exportButton.setId("library-export");
+        exportButton.setTooltip(new Tooltip("Export the selected pieces, the search result or the whole library (Shortcut+E)"));
+        exportButton.setOnAction(e -> export.run());
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        HBox header = new HBox(8, title, titleGap, exportButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(header, search, list, undoBanner, detail(library));
+    }
+
+    /** The pieces chosen in the list, in list order. */
+    public List<Piece> selectedPieces() {
+        return list.getItems().stream().filter(list.getSelectionModel().getSelectedItems()::contains).toList();
     }
 
     private static VBox detail(LibraryViewModel library) {

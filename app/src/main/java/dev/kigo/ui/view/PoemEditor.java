@@ -9,6 +9,8 @@ import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.reactfx.EventSource;
+import org.reactfx.EventStream;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class PoemEditor extends StackPane {
     static final Duration AUTOSAVE_PAUSE = Duration.ofMillis(600);
     static final String GENERATED = "generated";
     static final Duration HOVER_DELAY = Duration.ofMillis(350);
+    /** The widest the poem's column grows, gutter included, in ems of its text: some 60 characters of text. */
+    public static final double MEASURE_EM = 40;
 
     /** A generated token's place in the text. */
     public record TokenSpan(int start, int end, TokenEvent token) {
@@ -41,6 +45,7 @@ public final class PoemEditor extends StackPane {
     private final AlternativesCard alternativesCard = new AlternativesCard();
     private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
     private final ReadOnlyBooleanWrapper pendingGenerated = new ReadOnlyBooleanWrapper();
+    private final EventSource<Void> ownEdits = new EventSource<>();
     private List<StyleRanges.Range> markedWords = List.of();
     private String markedText = "";
     private int generatedStart = -1;
@@ -80,6 +85,9 @@ public final class PoemEditor extends StackPane {
                         })));
 
         getChildren().add(new VirtualizedScrollPane<>(area));
+        // A readable measure: on a wide window the poem stays a centred column rather than running edge to edge;
+        // the room goes to the margins, so the scroll bar stays at the window's edge.
+        area.widthProperty().addListener(o -> applyFontSize(model.fontSizeProperty().get()));
     }
 
     /** Called when the poet picks another token on the hover card: continue the poem from it. */
@@ -99,6 +107,14 @@ public final class PoemEditor extends StackPane {
 
     public StyleClassedTextArea area() {
         return area;
+    }
+
+    /**
+     * Fires after each change the editor makes to the text itself (generated text arriving, discarded or cut), once
+     * its own state agrees with the new text.
+     */
+    public EventStream<Void> ownEdits() {
+        return ownEdits;
     }
 
     public String text() {
@@ -175,6 +191,7 @@ public final class PoemEditor extends StackPane {
         pendingGenerated.set(true);
         area.moveTo(generatedEnd);
         area.requestFollowCaret();
+        ownEdits.push(null);
     }
 
     /** Inserts plain text into the generated run (a separator the model did not write, such as a line break). */
@@ -190,6 +207,7 @@ public final class PoemEditor extends StackPane {
         }
         generatedEnd += text.length();
         pendingGenerated.set(true);
+        ownEdits.push(null);
     }
 
     /** Ends streaming; the text stays marked as generated until accepted. */
@@ -218,7 +236,8 @@ public final class PoemEditor extends StackPane {
     /** Removes the generated text (Regenerate, or continuing from an alternative). Returns where it started. */
     public int discardGenerated() {
         int start = generatedStart;
-        if (hasPendingGenerated()) {
+        boolean hadPending = hasPendingGenerated();
+        if (hadPending) {
             streaming = true;
             try {
                 area.deleteText(generatedStart, Math.min(generatedEnd, area.getLength()));
@@ -227,6 +246,9 @@ public final class PoemEditor extends StackPane {
             }
         }
         clearGeneratedRun();
+        if (hadPending) {
+            ownEdits.push(null);
+        }
         return start;
     }
 
@@ -245,6 +267,7 @@ public final class PoemEditor extends StackPane {
         int position = tokenSpans.indexOf(span);
         tokenSpans.subList(position, tokenSpans.size()).clear();
         pendingGenerated.set(generatedEnd > generatedStart);
+        ownEdits.push(null);
     }
 
     public Optional<TokenSpan> tokenAt(int characterIndex) {
@@ -292,6 +315,8 @@ public final class PoemEditor extends StackPane {
     }
 
     private void applyFontSize(double size) {
-        area.setStyle("-fx-font-size: " + size + "px;");
+        double side = Math.max(0, (area.getWidth() - MEASURE_EM * size) / 2);
+        area.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-padding: 16 %.0f 16 %.0f;",
+                size, 16 + side, 8 + side));
     }
 }

@@ -38,6 +38,9 @@ public final class ProsodyDecorations {
         area.setParagraphGraphicFactory(new SyllableGutter(prosody));
 
         area.multiPlainChanges().successionEnds(RECOUNT_PAUSE).subscribe(ignore -> prosody.textChanged(area.getText()));
+        // Text the model writes arrives in batches with no pause between them, and a line it adds would show the
+        // count of the line that was there before: its changes are counted at once, before the next frame.
+        editor.ownEdits().subscribe(ignore -> prosody.textChanged(area.getText()));
         prosody.checkedProperty().addListener((obs, old, checked) -> {
             if (checked != null) {
                 editor.setMarkedWords(checked.text(), ESTIMATED, checked.estimatedWordRanges());

@@ -10,11 +10,14 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -36,6 +39,23 @@ public final class SamplingPanel extends VBox {
         presetBox.setPromptText("Preset");
         presetBox.valueProperty().bindBidirectional(presets.selectedProperty());
         presetBox.setMaxWidth(Double.MAX_VALUE);
+        // Picking the preset already chosen changes no value, so the box alone would do nothing: it is how a poet
+        // goes back to the preset after editing, so it fills the panel again.
+        presetBox.setCellFactory(list -> {
+            ListCell<Preset> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(Preset preset, boolean empty) {
+                    super.updateItem(preset, empty);
+                    setText(empty || preset == null ? null : preset.name());
+                }
+            };
+            cell.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+                if (!cell.isEmpty() && cell.getItem().equals(presets.selectedProperty().get())) {
+                    presets.reapplySelected();
+                }
+            });
+            return cell;
+        });
         HBox.setHgrow(presetBox, Priority.ALWAYS);
 
         Label modified = new Label("edited");
@@ -95,9 +115,14 @@ public final class SamplingPanel extends VBox {
                 dice.setId("roll-seed");
                 dice.setTooltip(new Tooltip("Roll a new seed (Shortcut+D)"));
                 dice.setOnAction(e -> sampling.rollSeed());
+                ToggleButton lock = new ToggleButton("Lock");
+                lock.setId("lock-seed");
+                lock.selectedProperty().bindBidirectional(sampling.seedLockedProperty());
+                lock.textProperty().bind(Bindings.when(lock.selectedProperty()).then("Locked").otherwise("Lock"));
+                lock.setTooltip(new Tooltip("Locked, every run uses this seed; unlocked, each run draws a new one"));
                 // Regenerate shows each new seed here while the model starts: that must not lay out the panel.
                 LayoutIsolated seedBox = new LayoutIsolated(text);
-                HBox seedRow = new HBox(4, seedBox, dice);
+                HBox seedRow = new HBox(4, seedBox, dice, lock);
                 seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 HBox.setHgrow(seedBox, Priority.ALWAYS);
                 grid.add(label, 0, row);

@@ -89,9 +89,13 @@ final class SyllableGutter implements IntFunction<Node> {
         mark.pseudoClassStateChanged(ESTIMATED, lines.stream().anyMatch(LineResult::hasEstimates));
     }
 
+    /**
+     * One row per line of the paragraph (a paragraph holds several when the poet writes " / " in it): side by side
+     * they would run past the gutter over the poem.
+     */
     static String gutterText(List<LineResult> lines) {
         return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(SyllableGutter::lineText)
-                .collect(Collectors.joining(" · "));
+                .collect(Collectors.joining("\n"));
     }
 
     /** "5/5 ✓"; "6/5 ▲+1"; "4/5 ▼−1"; "3 extra"; free verse: just the count. "≈" marks estimated words. */

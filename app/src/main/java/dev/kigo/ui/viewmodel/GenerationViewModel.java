@@ -8,6 +8,7 @@ import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.StanzaContinuation;
 import dev.kigo.generate.TokenEvent;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.prosody.Form;
@@ -122,10 +123,10 @@ public final class GenerationViewModel {
     /** Identifies the current run; items of an older run (stopped, replaced) are ignored. */
     private long run;
     private StreamingDisplay display;
-    private PromptFormat blockFormat = PromptFormat.PLAIN;
-    /** The prompt text before the pending block (plain) or the haiku body before it (keyword format). */
-    private String blockPrefix = "";
-    private boolean blockStripsLeading = true;
+    /** The stanza the pending block belongs to: its keywords and the lines before the block. */
+    private StanzaContinuation blockStanza = new StanzaContinuation("", List.of(), false);
+    /** How many line breaks the pending block may show before the stanza is full. */
+    private int blockLineBreaks = StreamingDisplay.UNLIMITED;
     /** The pending block's tokens and their raw text, across runs continued from alternatives. */
     private final List<TokenEvent> blockTokens = new ArrayList<>();
     private final List<String> blockRaw = new ArrayList<>();
@@ -134,6 +135,10 @@ public final class GenerationViewModel {
     private long lastSpeedUpdate;
     /** The raw text of this run's tokens, to find what the result adds at the end. */
     private final StringBuilder runRaw = new StringBuilder();
+    /** What the editor shows of the pending block: the model's text less its format and what the stanza had no room for. */
+    private final StringBuilder blockShown = new StringBuilder();
+    /** What the editor showed of the latest finished run's block, to know it in a stanza the poet saves. */
+    private String lastShown = "";
     /** What made the latest finished run, for the library. */
     private GenerationRequest runRequest;
     private GenerationRequest lastRequest;
@@ -353,9 +358,9 @@ public final class GenerationViewModel {
 
     private record LoadedModel(LanguageModel model, String hash, TrainingLines learned, String learnedProblem) { }
 
-    /** Generate: a new haiku from the keywords, or a continuation of the editor's text. */
+    /** Generate: a new haiku from the keywords, or a continuation of the editor's text; a new seed unless locked. */
     public void generate(String editorText) {
-        SamplingSettings settings = settingsOrComplain();
+        SamplingSettings settings = settingsForNewRun();
         if (settings == null || !readyToRun()) {
             return;
         }
@@ -371,12 +376,10 @@ public final class GenerationViewModel {
                 startKeptToForm(request, studio.prosody().formProperty().get());
                 return;
             }
-            newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
+            newBlock(new StanzaContinuation(keywords, List.of(), false), lineBreaksOfNewStanza());
             startRun(request, Placement.NEW_PIECE);
         } else {
-            String prompt = fitToContext(editorText, settings);
-            newBlock(PromptFormat.PLAIN, prompt, false);
-            startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
+            continueStanza(editorText, settings);
         }
     }
 
@@ -410,14 +413,13 @@ public final class GenerationViewModel {
                 studio.showError(e.getMessage());
                 return;
             }
-            newBlock(PromptFormat.KEYWORDS_TO_HAIKU, "", true);
+            newBlock(new StanzaContinuation(request.input(), List.of(), false), lineBreaksOfNewStanza());
             startRun(constrained, Placement.NEW_PIECE, form.name());
         });
     }
 
-    /** Regenerate: the same request with a fresh seed (the view has removed the previous pending text). */
+    /** Regenerate: the same command again, with a fresh seed unless locked (the view has removed the pending text). */
     public void regenerate(String editorText) {
-        studio.sampling().rollSeed();
         if (regenerateContinues) {
             continueText(editorText);
         } else {
@@ -425,27 +427,46 @@ public final class GenerationViewModel {
         }
     }
 
-    /**
-     * Continue: in keyword mode the last stanza of the editor goes back to the model in its training format
-     * ("(keywords = line / line /") so it finishes the haiku; in text mode the whole text is continued.
-     */
+    /** Continue: the model goes on with the last stanza of the editor, or writes the next one if it is finished. */
     public void continueText(String editorText) {
-        SamplingSettings settings = settingsOrComplain();
+        SamplingSettings settings = settingsForNewRun();
         if (settings == null || !readyToRun()) {
             return;
         }
         regenerateContinues = true;
-        if (studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS) {
-            List<String> lines = lastStanza(editorText).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            String body = lines.isEmpty() ? "" : " " + String.join(PromptFormat.LINE_SEPARATOR, lines)
-                    + (editorText.endsWith("\n") ? PromptFormat.LINE_SEPARATOR.stripTrailing() : "");
-            newBlock(PromptFormat.KEYWORDS_TO_HAIKU, body, lines.isEmpty() || body.endsWith("/"));
-            startRun(keywordBodyRequest(settings, body), Placement.APPEND);
-        } else {
-            String prompt = fitToContext(editorText, settings);
-            newBlock(PromptFormat.PLAIN, prompt, false);
-            startRun(GenerationRequest.plain(prompt, settings), Placement.APPEND);
+        continueStanza(editorText, settings);
+    }
+
+    /**
+     * The last stanza goes back to the model in its training format ("(keywords = line / line /"), because that is
+     * the only text it has learnt to go on from; the keywords are the panel's in keyword mode, else the poem's own
+     * words. The model may write only the lines the form has room for; a finished stanza is left as it is and the
+     * model writes the next one, after a blank line.
+     */
+    private void continueStanza(String editorText, SamplingSettings settings) {
+        String keywords = studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS ? studio.keywordsProperty().get() : "";
+        StanzaContinuation whole = StanzaContinuation.of(editorText, keywords);
+        int formLines = formLines();
+        boolean afterBlankLine = whole.lines().isEmpty() && !editorText.isBlank();
+        if (afterBlankLine || (formLines > 0 && whole.finishedLines() >= formLines)) {
+            newBlock(new StanzaContinuation(whole.keywords(), List.of(), false), lineBreaksOfNewStanza());
+            startRun(GenerationRequest.haiku(whole.keywords(), settings), Placement.NEW_PIECE);
+            return;
         }
+        // Lines left to write, counting the open one: one fewer line breaks (counted on the whole stanza, of which
+        // the model may see only the last lines).
+        newBlock(fitToContext(whole, settings), formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED);
+        startRun(blockStanza.request(settings), Placement.APPEND);
+    }
+
+    /** The number of lines of the form; 0 for free verse, which ends where the model closes the stanza. */
+    private int formLines() {
+        Form form = studio.prosody().formProperty().get();
+        return form == null || form.isFree() ? 0 : form.lines().size();
+    }
+
+    private int lineBreaksOfNewStanza() {
+        return formLines() > 0 ? formLines() - 1 : StreamingDisplay.UNLIMITED;
     }
 
     /**
@@ -465,18 +486,15 @@ public final class GenerationViewModel {
         TokenEvent chosen = new TokenEvent(alternative.tokenId(), alternative.text(), alternative.probability(),
                 replaced.alternatives(), position);
         String kept = String.join("", blockRaw);
-        String body = blockPrefix + kept + alternative.text();
-        GenerationRequest request = blockFormat == PromptFormat.PLAIN
-                ? GenerationRequest.plain(body, settings)
-                : keywordBodyRequest(settings, body);
-        startRun(request, Placement.PENDING);
+        startRun(blockStanza.withBody(blockStanza.body() + kept + alternative.text(), settings), Placement.PENDING);
         // Replay the kept text silently (it is in the editor), then shape the alternative like a streamed token.
-        display = new StreamingDisplay(blockFormat.closing(), blockStripsLeading);
-        display.push(kept);
+        display = newDisplay();
+        blockShown.setLength(0);
+        show(kept);
         blockTokens.add(chosen);
         blockRaw.add(alternative.text());
         if (output != null) {
-            output.tokens(List.of(new ShownToken(chosen, display.push(alternative.text()))));
+            output.tokens(List.of(new ShownToken(chosen, show(alternative.text()))));
         }
     }
 
@@ -503,25 +521,17 @@ public final class GenerationViewModel {
 
     // Internals
 
-    private void newBlock(PromptFormat format, String prefix, boolean stripLeading) {
-        blockFormat = format;
-        blockPrefix = prefix;
-        blockStripsLeading = stripLeading;
+    private void newBlock(StanzaContinuation stanza, int lineBreaks) {
+        blockStanza = stanza;
+        blockLineBreaks = lineBreaks;
         blockTokens.clear();
         blockRaw.clear();
-        display = new StreamingDisplay(format.closing(), stripLeading);
+        blockShown.setLength(0);
+        display = newDisplay();
     }
 
-    /**
-     * A plain request carrying the haiku format by hand: end-of-text, "(keywords =", the body written so far;
-     * it ends at the closing bracket as the haiku format does.
-     */
-    private GenerationRequest keywordBodyRequest(SamplingSettings settings, String body) {
-        String keywords = studio.keywordsProperty().get().strip();
-        String prompt = "<|endoftext|>" + PromptFormat.KEYWORDS_TO_HAIKU.prompt(keywords.isEmpty() ? "haiku" : keywords) + body;
-        List<String> stops = new ArrayList<>(settings.stopStrings());
-        stops.add(PromptFormat.KEYWORDS_TO_HAIKU.closing());
-        return GenerationRequest.plain(prompt, settings.withStopStrings(stops));
+    private StreamingDisplay newDisplay() {
+        return new StreamingDisplay(PromptFormat.KEYWORDS_TO_HAIKU.closing(), blockStanza.beginsLine(), blockLineBreaks);
     }
 
     private void startRun(GenerationRequest request, Placement placement) {
@@ -569,18 +579,23 @@ public final class GenerationViewModel {
                 runRaw.append(token.token().textDelta());
                 blockTokens.add(token.token());
                 runTokens++;
-                shown.add(new ShownToken(token.token(), display.push(token.token().textDelta())));
+                shown.add(new ShownToken(token.token(), show(token.token().textDelta())));
+                if (display.isFull() && job != null) {
+                    // The stanza has all its lines: what the model writes next would be shown nowhere.
+                    job.cancel();
+                }
             } else if (item instanceof EndItem end && end.run() == run) {
                 flush(shown);
                 // Bytes of a character cut short at the end come only with the result (the decoder's flush).
                 String raw = end.result().rawText();
                 if (raw.length() > runRaw.length() && raw.startsWith(runRaw.toString())) {
-                    String tail = display.push(raw.substring(runRaw.length()));
+                    String tail = show(raw.substring(runRaw.length()));
                     if (!tail.isEmpty() && output != null) {
                         output.text(tail);
                     }
                 }
                 String rest = display.finish();
+                blockShown.append(rest);
                 if (!rest.isEmpty() && output != null) {
                     output.text(rest);
                 }
@@ -601,6 +616,13 @@ public final class GenerationViewModel {
         }
     }
 
+    /** Shapes raw model text for the editor, keeping what the pending block shows. */
+    private String show(String raw) {
+        String shown = display.push(raw);
+        blockShown.append(shown);
+        return shown;
+    }
+
     private void flush(List<ShownToken> shown) {
         if (!shown.isEmpty() && output != null) {
             output.tokens(List.copyOf(shown));
@@ -617,6 +639,7 @@ public final class GenerationViewModel {
             // The model that wrote it, whatever is loaded when the poet saves.
             lastModelInfo = model == null ? null : model.info();
             lastModelHash = modelHash;
+            lastShown = blockShown.toString();
             lastResult.set(result);
             note.set(result.note());
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
@@ -642,6 +665,11 @@ public final class GenerationViewModel {
         return settingsOrComplain() != null && readyToRun() && position >= 0 && position < blockTokens.size();
     }
 
+    private SamplingSettings settingsForNewRun() {
+        studio.sampling().rollSeedUnlessLocked();
+        return settingsOrComplain();
+    }
+
     private SamplingSettings settingsOrComplain() {
         if (!studio.sampling().isValid()) {
             studio.showError("Fix the sampling settings first: " + studio.sampling().firstErrorProperty().get());
@@ -651,15 +679,15 @@ public final class GenerationViewModel {
     }
 
     /**
-     * The record of the latest run, if {@code stanza} is what it wrote (so a hand-written poem is never saved as
-     * generated): everything the library needs to reproduce it.
+     * The record of the latest run, if {@code stanza} holds what it wrote as the editor showed it (so a hand-written
+     * poem is never saved as generated): everything the library needs to reproduce it.
      */
     public Optional<GenerationRecord> recordFor(String stanza) {
         GenerationResult result = lastResult.get();
         if (result == null || lastRequest == null || lastModelInfo == null || stanza == null) {
             return Optional.empty();
         }
-        String written = result.text().strip();
+        String written = lastShown.strip();
         if (written.isEmpty() || !normalise(stanza).contains(normalise(written))) {
             return Optional.empty();
         }
@@ -675,46 +703,38 @@ public final class GenerationViewModel {
     }
 
     /**
-     * The end of {@code text} that leaves the model room for {@code maxTokens}: older lines are dropped first
-     * (a long page is continued from its last lines, not refused).
+     * The stanza's last lines, as many as leave the model room for {@code maxTokens}: older lines are dropped first
+     * (a long stanza is continued from its last lines, not refused).
      */
-    String fitToContext(String text, SamplingSettings settings) {
+    StanzaContinuation fitToContext(StanzaContinuation stanza, SamplingSettings settings) {
         int budget = Math.max(1, model.info().contextLength() - settings.maxTokens() - 1);
-        if (fits(text, budget)) {
-            return text;
+        if (stanza.lines().isEmpty() || fits(stanza, settings, budget)) {
+            return stanza;
         }
-        // The earliest line start whose tail fits. Fewer lines never make more tokens, so a binary search finds it
-        // with a few encodings (runs on the FX thread: dropping one line per encoding froze it on long pages).
-        List<Integer> lineStarts = new ArrayList<>();
-        for (int newline = text.indexOf('\n'); newline >= 0 && newline < text.length() - 1; newline = text.indexOf('\n', newline + 1)) {
-            lineStarts.add(newline + 1);
-        }
-        int low = 0;
-        int high = lineStarts.size() - 1;
-        int earliest = lineStarts.size() - 1;
+        // Fewer lines never make more tokens, so a binary search finds the most that fit with a few encodings (this
+        // runs on the FX thread: dropping one line per encoding froze it on long pages).
+        int low = 1;
+        int high = stanza.lines().size() - 1;
+        int most = 0;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            if (fits(text.substring(lineStarts.get(middle)), budget)) {
-                earliest = middle;
-                high = middle - 1;
-            } else {
+            if (fits(stanza.lastLines(middle), settings, budget)) {
+                most = middle;
                 low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
-        String prompt = earliest >= 0 ? text.substring(lineStarts.get(earliest)) : text;
-        while (!prompt.isEmpty() && !fits(prompt, budget)) {
-            prompt = prompt.substring(prompt.length() / 2); // a single over-long line loses its first half
+        StanzaContinuation fitted = stanza.lastLines(Math.max(1, most));
+        while (most == 0 && !fitted.lines().get(0).isEmpty() && !fits(fitted, settings, budget)) {
+            String line = fitted.lines().get(0);
+            // A single over-long line loses its first half.
+            fitted = new StanzaContinuation(fitted.keywords(), List.of(line.substring(line.length() / 2).strip()), fitted.lineOpen());
         }
-        return prompt;
+        return fitted;
     }
 
-    private boolean fits(String prompt, int budget) {
-        return model.tokenizer().encode(prompt).length <= budget;
-    }
-
-    /** The last block of non-blank lines: the poem being written. */
-    static String lastStanza(String text) {
-        String[] blocks = text.strip().split("\\n\\s*\\n");
-        return blocks.length == 0 ? "" : blocks[blocks.length - 1].strip();
+    private boolean fits(StanzaContinuation stanza, SamplingSettings settings, int budget) {
+        return model.tokenizer().encode(stanza.request(settings).promptText()).length <= budget;
     }
 }

@@ -277,6 +277,8 @@ public final class LibraryViewModel {
             }
             Reproduction reproduction = found.get();
             studio.sampling().apply(reproduction.settings());
+            // Generate would otherwise draw a new seed and write another poem.
+            studio.sampling().seedLockedProperty().set(true);
             boolean fromKeywords = PromptFormat.KEYWORDS_TO_HAIKU.id().equals(reproduction.promptFormat());
             studio.modeProperty().set(fromKeywords ? GenerationMode.FROM_KEYWORDS : GenerationMode.CONTINUE_TEXT);
             if (fromKeywords) {
@@ -300,7 +302,7 @@ public final class LibraryViewModel {
             String how = fromKeywords ? "press Generate to write it again."
                     : "it continued a text ending “" + tail(reproduction.prompt()) + "”: with that text at the end of the"
                     + " editor, press Generate to write it again.";
-            announce("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed()
+            announce("The settings of piece " + piece.id() + " are restored (seed " + reproduction.settings().seed() + ", locked"
                     + keptForm + "); " + how);
         });
     }
@@ -371,10 +373,15 @@ public final class LibraryViewModel {
                 reproduction.keepsForm() ? " · kept to the form " + reproduction.keptForm() : "");
     }
 
-    /** One line for the list: the first line of the poem (or its title), with a star for favourites. */
-    public static String listLine(Piece piece) {
-        String first = piece.title().isEmpty() ? piece.text().lines().findFirst().orElse("") : piece.title();
-        return (piece.favourite() ? "★ " : "") + first;
+    /**
+     * What the list shows of a piece: its title (if it has one) over its whole first stanza, so two pieces that
+     * begin alike are told apart; a star for favourites.
+     */
+    public static String listText(Piece piece) {
+        String firstStanza = piece.text().strip().split("\\n\\s*\\n", 2)[0].lines().map(String::strip)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String entry = piece.title().isEmpty() ? firstStanza : piece.title() + "\n" + firstStanza;
+        return (piece.favourite() ? "★ " : "") + entry;
     }
 
     /** The form and how each line scans: "haiku 5 / 7 / 5 — keeps the form". */

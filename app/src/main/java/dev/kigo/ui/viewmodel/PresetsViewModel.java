@@ -98,6 +98,14 @@ public final class PresetsViewModel {
 
     // Commands
 
+    /** Fills the panel with the chosen preset again, dropping the poet's edits (the seed stays). */
+    public void reapplySelected() {
+        Preset preset = selected.get();
+        if (preset != null) {
+            sampling.applyKeepingSeed(preset.settings());
+        }
+    }
+
     /** Marks {@code name} as chosen without touching the panel (restoring a session whose settings were edited). */
     public void restoreSelection(String name) {
         restoring = true;

@@ -1,12 +1,14 @@
 package dev.kigo.ui.viewmodel;
 
 import dev.kigo.generate.SamplingSettings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -27,6 +29,7 @@ public final class SamplingViewModel {
     private final ReadOnlyObjectWrapper<SamplingSettings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper firstError = new ReadOnlyStringWrapper("");
+    private final BooleanProperty seedLocked = new SimpleBooleanProperty();
 
     private final RandomGenerator random;
     private boolean applying;
@@ -76,6 +79,14 @@ public final class SamplingViewModel {
         return firstError.getReadOnlyProperty();
     }
 
+    /**
+     * Whether every run uses the seed in the field. Unlocked, each run draws a new one, so pressing Generate again
+     * writes a new poem; locked, the poet can change one setting and hear what it alone does.
+     */
+    public BooleanProperty seedLockedProperty() {
+        return seedLocked;
+    }
+
     // Commands
 
     /** Shows {@code newSettings} in every field (a preset, a restored session, a reproduced piece). */
@@ -101,6 +112,13 @@ public final class SamplingViewModel {
     /** The dice button: a fresh non-negative seed that fits comfortably in a text field. */
     public void rollSeed() {
         texts.get(SamplingField.SEED).set(Long.toString(random.nextLong(1_000_000_000L)));
+    }
+
+    /** Before a run: a fresh seed, unless the poet locked the one in the field. */
+    public void rollSeedUnlessLocked() {
+        if (!seedLocked.get()) {
+            rollSeed();
+        }
     }
 
     private void revalidate() {

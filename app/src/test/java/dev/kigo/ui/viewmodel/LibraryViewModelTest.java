@@ -82,7 +82,8 @@ class LibraryViewModelTest {
         library.setGenerationSource(() -> Optional.of(generated(4242)));
         library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
         await("both listed", () -> library.pieces().size() == 2);
-        assertEquals("a grey heron waits", LibraryViewModel.listLine(library.pieces().get(0)), "newest first");
+        assertEquals("a grey heron waits\nstill as the evening water\none fish, then the dark",
+                LibraryViewModel.listText(library.pieces().get(0)), "newest first, the whole stanza");
 
         // Search follows the words after a pause.
         library.queryProperty().set("heron");
@@ -100,7 +101,7 @@ class LibraryViewModelTest {
 
         library.toggleFavourite();
         await("favourite", () -> library.selectedProperty().get() != null && library.selectedProperty().get().favourite());
-        assertTrue(LibraryViewModel.listLine(library.selectedProperty().get()).startsWith("★ "));
+        assertTrue(LibraryViewModel.listText(library.selectedProperty().get()).startsWith("★ "));
         library.setTags("water, evening , ");
         await("tags", () -> library.selectedProperty().get().tags().size() == 2);
         assertEquals(List.of("evening", "water"), library.selectedProperty().get().tags().stream().sorted().toList());
@@ -108,7 +109,8 @@ class LibraryViewModelTest {
         library.copySelectedToEditor();
         assertEquals(List.of(heron.text()), copied);
 
-        // Reproduce restores the keywords, mode and every sampling setting, seed included.
+        // Reproduce restores the keywords, mode and every sampling setting, seed included, and locks the seed so
+        // that Generate writes the piece again instead of drawing a new seed.
         studio.keywordsProperty().set("something else");
         studio.modeProperty().set(GenerationMode.CONTINUE_TEXT);
         studio.sampling().rollSeed();
@@ -117,6 +119,7 @@ class LibraryViewModelTest {
         assertEquals(generated(4242).settings(), studio.sampling().getSettings());
         assertEquals("heron, dusk", studio.keywordsProperty().get());
         assertEquals(GenerationMode.FROM_KEYWORDS, studio.modeProperty().get());
+        assertTrue(studio.sampling().seedLockedProperty().get(), "the restored seed is locked");
 
         // Delete, then undo.
         library.deleteSelected();

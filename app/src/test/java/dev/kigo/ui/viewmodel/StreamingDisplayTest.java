@@ -62,4 +62,28 @@ class StreamingDisplayTest {
         StreamingDisplay display = new StreamingDisplay(")", false);
         assertEquals(" frog jumps\nsplash", String.join("", stream(display, " frog", " jumps", " /", " splash", ")")));
     }
+
+    @Test
+    void aStanzaWithNoRoomLeftEndsWhereTheModelBeginsAnotherLine() {
+        // Two lines given, the third open: the model may finish it, and nothing after.
+        StreamingDisplay display = new StreamingDisplay(")", false, 0);
+        List<String> shown = stream(display, " again", " /", " a", " fourth", " line", ")");
+        assertEquals(" again", String.join("", shown));
+        assertTrue(display.isFull());
+        assertTrue(display.isClosed());
+    }
+
+    @Test
+    void aNewHaikuShowsAtMostThreeLines() {
+        StreamingDisplay display = new StreamingDisplay(")", true, 2);
+        assertEquals("old pond\nfrog\nsplash", String.join("", stream(display, " old pond /", " frog / splash", " / more", " / more")));
+        assertTrue(display.isFull());
+    }
+
+    @Test
+    void emptyLinesAndLineBreaksOutOfFormatBecomeOneLineBreak() {
+        StreamingDisplay display = new StreamingDisplay(")", true);
+        assertEquals("dusk\nheron\nreeds", String.join("", stream(display, " /", " dusk", " / /", " heron", "\n\n", "reeds)")));
+        assertFalse(display.isFull(), "closed by the bracket, not by a line limit");
+    }
 }

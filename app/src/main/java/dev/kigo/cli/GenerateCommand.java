@@ -127,6 +127,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 out.println();
                 err.printf("kigo: %d tokens, %s, %.1f tokens/s%n", result.generatedTokens(), describe(result),
                         result.tokensPerSecond());
+                if (save) {
+                    saveToLibrary(List.of(result), requests, model, keptForm, prosody, err);
+                }
                 return 0;
             }
             List<GenerationResult> results = new ArrayList<>();

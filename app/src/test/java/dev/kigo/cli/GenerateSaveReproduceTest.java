@@ -95,6 +95,28 @@ class GenerateSaveReproduceTest {
         }
     }
 
+    @Test
+    void aStreamedContinuationIsSavedWhenSaveIsAsked(@TempDir Path dataDir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KigoCli.run(new String[] {"generate", "--model", Fixtures.bundle().toString(), "--prompt",
+                        "(old pond =", "--seed", "3", "--max-tokens", "12", "--save", "--data-dir", dataDir.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("saved as piece"), err.toString());
+        try (Library library = Library.open(dataDir.resolve(Library.FILE_NAME));
+             LanguageModel model = LanguageModel.load(Fixtures.bundle())) {
+            List<Piece> pieces = library.pieces().search(SearchQuery.all());
+            assertEquals(1, pieces.size());
+            Reproduction stored = library.pieces().reproduction(pieces.get(0).id()).orElseThrow();
+            assertEquals(PromptFormat.PLAIN.id(), stored.promptFormat());
+            GenerationResult again = new Generator(model).generate(
+                    new GenerationRequest(PromptFormat.PLAIN, "(old pond =", stored.settings()));
+            assertEquals(again.text(), pieces.get(0).content().text());
+        }
+    }
+
     /** Runs `kigo generate --n 2 ... --save` on the fixture into {@code dataDir} and checks both pieces were saved. */
     private static void generateTwoAndSave(Path bundle, Path dataDir, String... options) {
         List<String> args = new java.util.ArrayList<>(List.of("generate", "--model", bundle.toString(), "--n", "2"));

@@ -51,6 +51,15 @@ public final class KigoCli implements Runnable {
             errors.flush();
             return 1;
         });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            // A mistyped option gets the same one sentence and exit code 1 as any other error, and says where the
+            // options are listed instead of printing the whole usage page.
+            PrintWriter errors = exception.getCommandLine().getErr();
+            errors.println("kigo: " + CliErrors.sentence(exception.getMessage()) + "; "
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options.");
+            errors.flush();
+            return 1;
+        });
         return commandLine.execute(args);
     }
 }

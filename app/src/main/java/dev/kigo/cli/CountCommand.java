@@ -21,9 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -58,6 +63,9 @@ public final class CountCommand implements Callable<Integer> {
     @Mixin
     LibraryDataOption libraryData;
 
+    /** Where a poem given as - or no TEXT is read from. */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws IOException {
         Form parsedForm = Form.parse(form);
@@ -89,9 +97,32 @@ public final class CountCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String readStdin() throws IOException {
-        InputStream in = System.in;
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private String readStdin() throws IOException {
+        return decodeUtf8(stdin.readAllBytes());
+    }
+
+    /** The text, or one sentence naming the first byte that is not UTF-8 (a lenient decoder would drop it). */
+    static String decodeUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(notUtf8(bytes, in.position()));
+        }
+    }
+
+    static String notUtf8(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return String.format(Locale.ROOT, "The poem is not UTF-8 text: byte %d (0x%02X, on line %d) is not UTF-8; "
+                + "save it as UTF-8 and count it again.", offset, bytes[offset] & 0xFF, line);
     }
 
     private static void printTable(PoemCheck check, PrintWriter out) {

@@ -38,7 +38,11 @@ public final class KigoCli implements Runnable {
 
     /** Runs the command line writing to the given streams (tests capture them); never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new KigoCli());
+        return execute(new CommandLine(new KigoCli()), args, out, err);
+    }
+
+    /** Runs a command (tests give one command object their own input) with the command line's error handling. */
+    static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

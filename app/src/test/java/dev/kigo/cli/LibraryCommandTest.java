@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The library commands as a user runs them, on a real library file in a --data-dir. */
@@ -98,6 +99,22 @@ class LibraryCommandTest {
     void hostileSearchWordsAreSearchedNotParsed() {
         assertEquals(0, kigo("library", "search", "--data-dir", dataDir.toString(), "moon", "\"", "(", "dusk*", "-", "^"));
         assertTrue(stdout().contains("crows at dusk"), stdout());
+    }
+
+    @Test
+    void searchWordsWithNothingToSearchForFindNothingAndExportNothing() {
+        assertEquals(0, kigo("library", "search", "--data-dir", dataDir.toString(), "🐸"));
+        assertEquals("(0 pieces)", stdout().strip());
+        assertEquals("kigo: \"🐸\" has no words to search for, so nothing matches.",
+                err.toString(StandardCharsets.UTF_8).strip());
+
+        err.reset();
+        Path file = dataDir.resolve("frog.txt");
+        assertEquals(1, kigo("library", "export", "--data-dir", dataDir.toString(), "--format", "txt", "--out",
+                file.toString(), "--query", "🐸"));
+        assertEquals("kigo: \"🐸\" has no words to search for, so nothing was exported.",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(file));
     }
 
     @Test

@@ -37,6 +37,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void aFormPatternWithAStraySeparatorIsRefused() {
+        assertOneSentence(kigo("count", "--form", "5--7", "old pond"), "kigo: unknown form '5--7': use haiku, "
+                + "tanka, free or a pattern of syllables per line like 5-7-5");
+        assertOneSentence(kigo("generate", "--keywords", "dog", "--form", "-5-7-5"), "kigo: unknown form '-5-7-5': "
+                + "use haiku, tanka, free or a pattern of syllables per line like 5-7-5");
+    }
+
+    @Test
     void aMissingRequiredOptionIsOneSentence() {
         CliRun run = kigo("generate");
         assertEquals(1, run.exitCode());

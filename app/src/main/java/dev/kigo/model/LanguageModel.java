@@ -121,7 +121,11 @@ public final class LanguageModel implements AutoCloseable {
             tokenizer = TextTokenizer.open(tokenizerFile);
             ModelInfo info = describe(bundle, modelFile, manifest, signature, tokenizer, opened, assumptions);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new LanguageModel(environment, session, tokenizer, signature, info, millis);
+            LanguageModel model = new LanguageModel(environment, session, tokenizer, signature, info, millis);
+            if (manifest != null && manifest.contextLength() != null) {
+                model.checkContextLength(bundle.resolve(MANIFEST_FILE), modelFile.getFileName().toString());
+            }
+            return model;
         } catch (ModelLoadException e) {
             closeQuietly(session, tokenizer);
             throw e;
@@ -182,6 +186,12 @@ public final class LanguageModel implements AutoCloseable {
         int context = m.contextLength() != null ? m.contextLength() : GPT2_CONTEXT;
         if (m.contextLength() == null) {
             assumptions.add("The context length is assumed to be GPT-2's " + GPT2_CONTEXT + " tokens.");
+        } else if (context < 1) {
+            throw new ModelLoadException(manifestFile + " says contextLength " + context + "; a model reads at least "
+                    + "one token.");
+        } else if (!signature.positionIds()) {
+            assumptions.add("The context length (" + context + " tokens) is " + MANIFEST_FILE + "'s: the graph takes "
+                    + "no position ids, so it is not checked against the graph.");
         }
         int eot;
         if (m.eotId() != null) {
@@ -252,6 +262,39 @@ public final class LanguageModel implements AutoCloseable {
     /** Milliseconds the load took (session, tokenizer, checks). */
     public long loadMillis() {
         return loadMillis;
+    }
+
+    /**
+     * A context length the graph cannot reach would load and then fail inside ONNX Runtime once a text grows past
+     * the graph's position table: refuse it now, naming the graph's own length. One probing step costs about a
+     * millisecond; a graph that takes no position ids cannot be probed this cheaply (see {@link #describe}).
+     */
+    private void checkContextLength(Path manifestFile, String graphFile) throws ModelLoadException {
+        int claimed = info.contextLength();
+        if (!signature.positionIds() || readsPosition(claimed - 1)) {
+            return;
+        }
+        int readable = -1; // the highest position known to be read
+        int unreadable = claimed - 1;
+        while (unreadable - readable > 1) {
+            int middle = readable + (unreadable - readable) / 2;
+            if (readsPosition(middle)) {
+                readable = middle;
+            } else {
+                unreadable = middle;
+            }
+        }
+        throw new ModelLoadException(manifestFile + " says contextLength " + claimed + " but " + graphFile
+                + (readable < 0 ? " reads no position at all." : " has positions for " + (readable + 1) + " tokens."));
+    }
+
+    private boolean readsPosition(int position) {
+        try (DecoderState state = newState(1)) {
+            state.stepAt(position, info.eotId());
+            return true;
+        } catch (OrtException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.kigo.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -110,6 +112,30 @@ class BadBundleTest {
         Path manifest = bundle.resolve("model.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"layers\": 2", "\"layers\": 12"));
         assertEquals(manifest + " says 12 layers but model.onnx has 2.", refusal(bundle));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {129, 1024, 100_000})
+    void aContextLongerThanTheGraphsPositionsIsRefusedAtLoad(int claimed) throws Exception {
+        Path bundle = good();
+        Path manifest = bundle.resolve("model.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"contextLength\": 128",
+                "\"contextLength\": " + claimed));
+        assertEquals(manifest + " says contextLength " + claimed + " but model.onnx has positions for 128 tokens.",
+                refusal(bundle));
+    }
+
+    @Test
+    void aContextTheGraphReachesLoadsAndAZeroContextIsRefused() throws Exception {
+        Path bundle = good();
+        Path manifest = bundle.resolve("model.json");
+        String json = Files.readString(manifest);
+        Files.writeString(manifest, json.replace("\"contextLength\": 128", "\"contextLength\": 64"));
+        try (LanguageModel model = LanguageModel.load(bundle)) {
+            assertEquals(64, model.info().contextLength());
+        }
+        Files.writeString(manifest, json.replace("\"contextLength\": 128", "\"contextLength\": 0"));
+        assertEquals(manifest + " says contextLength 0; a model reads at least one token.", refusal(bundle));
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.kigo.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kigo.library.Library;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
-import dev.kigo.prosody.PoemCheck;
+import dev.kigo.prosody.PoemChecker;
 import dev.kigo.prosody.Prosody;
 import dev.kigo.prosody.PronouncingDictionary;
+import dev.kigo.prosody.TextSplitter;
 import dev.kigo.prosody.UserDictionary;
 import dev.kigo.prosody.Verdict;
 import dev.kigo.prosody.WordResult;
@@ -18,19 +19,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** `kigo count`: syllables per line and per word, judged against a form. */
 @Command(name = "count",
@@ -69,7 +68,6 @@ public final class CountCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Form parsedForm = Form.parse(form);
-        String poem = text.isEmpty() || text.equals(List.of("-")) ? readStdin() : String.join(" ", text);
         UserDictionary user = new UserDictionary();
         // The words the poet taught the studio count here too; no library yet means none taught.
         Optional<Library> library = libraryData.openIfPresent(spec.commandLine().getErr());
@@ -85,50 +83,59 @@ public final class CountCommand implements Callable<Integer> {
         if (estimate) {
             prosody = prosody.estimatorOnly();
         }
-        PoemCheck check = prosody.check(poem, parsedForm);
+        PoemLines lines = new PoemLines(text.isEmpty() || text.equals(List.of("-")) ? stdin
+                : new ByteArrayInputStream(String.join(" ", text).getBytes(StandardCharsets.UTF_8)));
+        PoemChecker.LineByLine reading = prosody.checker().lineByLine(parsedForm);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(JsonPoem.of(check)));
+            printJson(lines, reading, out);
         } else {
-            printTable(check, out);
+            printTable(lines, reading, out);
         }
         out.flush();
         return 0;
     }
 
-    private String readStdin() throws IOException {
-        return decodeUtf8(stdin.readAllBytes());
-    }
-
-    /** The text, or one sentence naming the first byte that is not UTF-8 (a lenient decoder would drop it). */
-    static String decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            return decoder.decode(in).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(notUtf8(bytes, in.position()));
-        }
-    }
-
-    static String notUtf8(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
+    /** Each line of the poem as it is read: the result of one line at a time is all that is held. */
+    private static void forEachLine(PoemLines lines, PoemChecker.LineByLine reading, Consumer<LineResult> action)
+            throws IOException {
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            for (TextSplitter.Line part : TextSplitter.lines(line)) {
+                action.accept(reading.next(part));
             }
         }
-        return String.format(Locale.ROOT, "The poem is not UTF-8 text: byte %d (0x%02X, on line %d) is not UTF-8; "
-                + "save it as UTF-8 and count it again.", offset, bytes[offset] & 0xFF, line);
     }
 
-    private static void printTable(PoemCheck check, PrintWriter out) {
-        for (LineResult line : check.lines()) {
+    private static void printJson(PoemLines lines, PoemChecker.LineByLine reading, PrintWriter out) throws IOException {
+        JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter();
+        Form form = reading.form();
+        json.writeStartObject();
+        json.writeStringField("form", form.name());
+        json.writeStringField("pattern", form.pattern());
+        json.writeArrayFieldStart("lines");
+        forEachLine(lines, reading, line -> writeLine(json, line));
+        json.writeEndArray();
+        // Known only once every line is read, so after the lines.
+        json.writeBooleanField("fits", reading.fits());
+        json.writeNumberField("missingLines", reading.missingLines());
+        json.writeEndObject();
+        json.flush();
+        out.println();
+    }
+
+    private static void writeLine(JsonGenerator json, LineResult line) {
+        try {
+            json.writeObject(JsonLine.of(line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void printTable(PoemLines lines, PoemChecker.LineByLine reading, PrintWriter out)
+            throws IOException {
+        forEachLine(lines, reading, line -> {
             if (line.verdict() == Verdict.BLANK) {
-                continue;
+                return;
             }
             String count = line.target().isPresent() ? line.syllables() + "/" + line.target().getAsInt()
                     : Integer.toString(line.syllables());
@@ -136,11 +143,11 @@ public final class CountCommand implements Callable<Integer> {
                 count += " (" + line.range() + ")";
             }
             out.printf("%-12s %-9s %s%n", count, line.verdict(), words(line));
-        }
-        String verdict = check.fits() ? "fits" : "does not fit";
-        String missing = check.missingLines() > 0 ? " (" + check.missingLines() + " more line"
-                + (check.missingLines() == 1 ? "" : "s") + " expected)" : "";
-        Form form = check.form();
+        });
+        String verdict = reading.fits() ? "fits" : "does not fit";
+        String missing = reading.missingLines() > 0 ? " (" + reading.missingLines() + " more line"
+                + (reading.missingLines() == 1 ? "" : "s") + " expected)" : "";
+        Form form = reading.form();
         String formName = form.name().equals(form.pattern()) ? form.pattern() : form.name() + " " + form.pattern();
         out.println(form.isFree() ? "free verse: not judged" : verdict + " " + formName + missing);
         out.println("word(n) = syllables; ? = estimate, * = user dictionary, a-b = several pronunciations");
@@ -163,14 +170,7 @@ public final class CountCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    /** The JSON shape of `kigo count --json`. */
-    record JsonPoem(String form, String pattern, boolean fits, int missingLines, List<JsonLine> lines) {
-        static JsonPoem of(PoemCheck check) {
-            return new JsonPoem(check.form().name(), check.form().pattern(), check.fits(), check.missingLines(),
-                    check.lines().stream().map(JsonLine::of).toList());
-        }
-    }
-
+    /** A line of `kigo count --json`. */
     record JsonLine(int index, String text, int syllables, int min, int max, Integer target, String verdict,
                     List<JsonWord> words) {
         static JsonLine of(LineResult line) {

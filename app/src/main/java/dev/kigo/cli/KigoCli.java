@@ -64,6 +64,14 @@ public final class KigoCli implements Runnable {
             errors.flush();
             return 1;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not an Exception, so picocli lets it through; the heap a user gave is a setting, not a bug to trace.
+            err.println("kigo: Java ran out of memory (at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB); give it more with KIGO_JAVA_OPTS=-Xmx2g.");
+            err.flush();
+            return 1;
+        }
     }
 }

@@ -114,7 +114,7 @@ class CountCommandTest {
         Run run = countStdin(latin1, "-");
         assertEquals(1, run.exitCode(), run.out());
         assertEquals("", run.out());
-        assertEquals("kigo: The poem is not UTF-8 text: byte 14 (0xE9, on line 1) is not UTF-8; "
+        assertEquals("kigo: The poem is not UTF-8 text: the byte at offset 14 (0xE9, line 1) is not UTF-8; "
                 + "save it as UTF-8 and count it again.", run.err().strip());
 
         Run utf8 = countStdin("old pond / café at dusk".getBytes(StandardCharsets.UTF_8), "--json");

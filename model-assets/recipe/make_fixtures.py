@@ -32,6 +32,7 @@ VARIANTS = {  # folder: (layout, position_ids, id dtype, mask dtype)
     "ort-combined": ("ort-combined", True, "int32", "int32"),
     "ort-combined-no-position-ids": ("ort-combined", False, "int64", "float32"),
 }
+FP16_FOLDER = "optimum-fp16"
 PROMPT = "(pond frog ="
 BATCH_PROMPTS = ["(old pond frog =", "<rain ="]
 GREEDY_STEPS = 20
@@ -134,9 +135,24 @@ def main() -> None:
                       position_ids=position_ids, licence="CC0-1.0 (random weights)",
                       provenance="Random weights made by model-assets/recipe/make_fixtures.py for engine tests.",
                       id_dtype=id_dtype, mask_dtype=mask_dtype)
+    # Weights stored at half precision: the same model with every weight rounded to an fp16 value (as a model
+    # trained or handed back at half precision has), so the stored form must give torch's fp32 logits exactly.
+    half = tiny_model()
+    with torch.no_grad():
+        for p in half.parameters():
+            p.copy_(p.half().float())
+    export_bundle(half, out / FP16_FOLDER, tokenizer_path, name=f"tiny-gpt2-{FP16_FOLDER}", eot_id=EOT_ID,
+                  layout="optimum", position_ids=True, licence="CC0-1.0 (random weights)",
+                  provenance="Random weights made by model-assets/recipe/make_fixtures.py for engine tests.",
+                  weights="fp16")
     tokenizer_path.unlink()
 
     prompt_ids = [EOT_ID] + encode(PROMPT)
+    half_ids, half_logits = greedy_reference(half, prompt_ids, GREEDY_STEPS)
+    (out / f"reference-{FP16_FOLDER}.json").write_text(json.dumps({
+        "about": f"Logits from torch for the {FP16_FOLDER} fixture (the tiny model's weights rounded to fp16).",
+        "prompt": "<|endoftext|>" + PROMPT, "promptIds": prompt_ids, "greedyIds": half_ids,
+        "logits": half_logits}) + "\n", encoding="utf-8")
     greedy_ids, logits = greedy_reference(model, prompt_ids, GREEDY_STEPS)
     batch_prompts = [encode(p) for p in BATCH_PROMPTS]
     batch_ids, batch_logits = batch_reference(model, batch_prompts, BATCH_STEPS)

@@ -1,4 +1,5 @@
-"""GPT-2's byte-level BPE in pure Python (the recipe has no `tokenizers` package), from encoder.json + vocab.bpe.
+"""GPT-2's byte-level BPE in pure Python (the recipe has no `tokenizers` package), from encoder.json + vocab.bpe
+or from a HuggingFace tokenizer.json.
 
 Gives the same ids as HuggingFace tokenizers on GPT-2's tokenizer.json; the recipe checks a sample against
 the Java side through the parity test.
@@ -29,9 +30,15 @@ def bytes_to_unicode() -> dict:
 class Encoder:
     def __init__(self, tokenizer_dir: Path):
         tokenizer_dir = Path(tokenizer_dir)
-        self.encoder = json.loads((tokenizer_dir / "encoder.json").read_text(encoding="utf-8"))
+        if (tokenizer_dir / "encoder.json").exists():
+            self.encoder = json.loads((tokenizer_dir / "encoder.json").read_text(encoding="utf-8"))
+            merges = (tokenizer_dir / "vocab.bpe").read_text(encoding="utf-8").split("\n")[1:]
+        else:
+            # A HuggingFace tokenizer.json holds the same vocabulary and merges (a shipped bundle has only this).
+            model = json.loads((tokenizer_dir / "tokenizer.json").read_text(encoding="utf-8"))["model"]
+            self.encoder = model["vocab"]
+            merges = [m if isinstance(m, str) else " ".join(m) for m in model["merges"]]
         self.decoder = {v: k for k, v in self.encoder.items()}
-        merges = (tokenizer_dir / "vocab.bpe").read_text(encoding="utf-8").split("\n")[1:]
         merges = [tuple(m.split()) for m in merges if m.strip()]
         self.ranks = {m: i for i, m in enumerate(merges)}
         self.byte_encoder = bytes_to_unicode()

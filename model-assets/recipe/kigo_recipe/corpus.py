@@ -82,8 +82,9 @@ def read_haiku(haiku_dir: Path) -> list:
     return poems
 
 
-def read_verse(verse_dir: Path, max_chars: int, seed: int = 1) -> list:
-    """Stanza-sized chunks (at most 8 lines) of public-domain verse, sampled up to max_chars."""
+def read_verse(verse_dir: Path, max_chars: int | None, seed: int = 1) -> list:
+    """Stanza-sized chunks (at most 8 lines) of public-domain verse, sampled up to max_chars (None: all of it).
+    The shuffle does not depend on max_chars, so every size holds out a prefix of the same order."""
     chunks = []
     with gzip.open(verse_dir / "facjure_public_domain_poetry.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
@@ -100,7 +101,7 @@ def read_verse(verse_dir: Path, max_chars: int, seed: int = 1) -> list:
     rng.shuffle(chunks)
     picked, total = [], 0
     for c in chunks:
-        if total >= max_chars:
+        if max_chars is not None and total >= max_chars:
             break
         picked.append(c)
         total += len(c)
@@ -139,7 +140,7 @@ def haiku_examples(lines, keywords, pron, rng: random.Random, phoneme_share: flo
 
 
 def build(haiku_dir: Path, verse_dir: Path, cmudict: Path, tokenizer_dir: Path, out_dir: Path,
-          verse_chars: int = 5_000_000, phoneme_share: float = 0.12, limit: int | None = None) -> dict:
+          verse_chars: int | None = 5_000_000, phoneme_share: float = 0.12, limit: int | None = None) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     pron = load_cmudict(cmudict)
     poems = read_haiku(haiku_dir)
@@ -159,16 +160,20 @@ def build(haiku_dir: Path, verse_dir: Path, cmudict: Path, tokenizer_dir: Path, 
         else:
             train_texts.extend(examples)
             train_lines.update(l.strip().lower() for l in lines)
-    verse = read_verse(verse_dir, verse_chars if not limit else verse_chars // 100)
+    verse = read_verse(verse_dir, verse_chars if not limit else (verse_chars or 5_000_000) // 100)
     n_held_verse = max(1, len(verse) // 50)
-    held_texts.extend(verse[:n_held_verse])
     train_texts.extend(verse[n_held_verse:])
     random.Random(7).shuffle(train_texts)
 
     enc = Encoder(tokenizer_dir)
     stats = {}
     used = {EOT}
-    for name, texts in (("train", train_texts), ("valid", held_texts)):
+    held_haiku_texts = list(held_texts)
+    held_verse_texts = verse[:n_held_verse]
+    # valid.u16 holds both kinds (the training loop's held-out loss); the two parts are also written on their own
+    # so models trained on different amounts of verse can be compared on the haiku tasks alone.
+    for name, texts in (("train", train_texts), ("valid", held_haiku_texts + held_verse_texts),
+                        ("valid_haiku", held_haiku_texts), ("valid_verse", held_verse_texts)):
         ids = []
         for t in texts:
             ids.append(EOT)

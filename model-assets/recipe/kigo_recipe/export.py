@@ -16,6 +16,8 @@ without model.json still tells its vocabulary size.
 
 Command line (run with Debian's /usr/bin/python3 and OPENBLAS_CORETYPE=SkylakeX):
   python3 -m kigo_recipe.export --checkpoint ckpt.pt --tokenizer tokenizer.json --out model-assets/kigo-haiku
+  python3 -m kigo_recipe.export --parts /work/cache/gpu-run/parts --weights fp16 --tokenizer tokenizer.json \
+      --out model-assets/kigo-haiku
   python3 -m kigo_recipe.export --random-gpt2-124m --tokenizer ../shared/data/gpt2-tokenizer/tokenizer.json \
       --out /work/cache/gpt2-124m-random
 """
@@ -213,15 +215,62 @@ def _merge_decoders(no_past: onnx.ModelProto, with_past: onnx.ModelProto) -> onn
     return merged
 
 
+WEIGHTS = ("fp32", "fp16")
+# Smaller initializers (scalars the tracer wrote, shapes, the attention scale) stay fp32: nothing to gain.
+FP16_MIN_ELEMENTS = 1024
+
+
+def store_fp16(proto: onnx.ModelProto) -> dict:
+    """Stores every large fp32 initializer at half precision with a Cast back to fp32 in front of its users.
+
+    ONNX Runtime's CPU provider folds a Cast of an initializer at session load (constant folding, on at every
+    optimisation level Kigo uses), so the session computes in fp32 exactly as the fp32 export does. For weights that
+    are fp16 values already (a model trained or handed back at half precision) nothing is lost; for any other
+    weight the rounding error is measured and returned, so the caller can refuse a lossy conversion.
+    """
+    import numpy as np
+    graph = proto.graph
+    casts, kept, worst = [], [], 0.0
+    before = after = 0
+    for init in graph.initializer:
+        if init.data_type != onnx.TensorProto.FLOAT:
+            kept.append(init)
+            continue
+        data = onnx.numpy_helper.to_array(init)
+        before += data.nbytes
+        if data.size < FP16_MIN_ELEMENTS:
+            kept.append(init)
+            after += data.nbytes
+            continue
+        half = data.astype(np.float16)
+        if not np.all(np.isfinite(half)):
+            raise ValueError(f"{init.name} does not fit in fp16 (largest magnitude {np.abs(data).max():g})")
+        worst = max(worst, float(np.abs(half.astype(np.float32) - data).max()))
+        stored = onnx.numpy_helper.from_array(half, init.name + "_fp16")
+        kept.append(stored)
+        after += half.nbytes
+        casts.append(onnx.helper.make_node("Cast", [stored.name], [init.name], name=init.name + "_to_fp32",
+                                           to=onnx.TensorProto.FLOAT))
+    graph.ClearField("initializer")
+    graph.initializer.extend(kept)
+    nodes = casts + list(graph.node)
+    graph.ClearField("node")
+    graph.node.extend(nodes)
+    return {"cast": len(casts), "fp32_bytes": before, "stored_bytes": after, "largest_rounding": worst}
+
+
 INPUT_DTYPES = {"int64": torch.int64, "int32": torch.int32, "float32": torch.float32}
 
 
 def export_onnx(model: GPT2LMHeadModel, path: Path, layout: str = "optimum", position_ids: bool = True,
-                id_dtype: str = "int64", mask_dtype: str = "int64") -> None:
+                id_dtype: str = "int64", mask_dtype: str = "int64", weights: str = "fp32") -> dict:
     """Writes model.onnx in the given layout. id_dtype/mask_dtype vary the ort-combined layout's input types
-    (int32 ids, int32 or float32 masks), as ONNX Runtime's convert_to_onnx writes them."""
+    (int32 ids, int32 or float32 masks), as ONNX Runtime's convert_to_onnx writes them. weights="fp16" stores the
+    large weights at half precision (see store_fp16) and returns its report."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of {LAYOUTS}")
+    if weights not in WEIGHTS:
+        raise ValueError(f"unknown weights {weights!r}; choose one of {WEIGHTS}")
     model.eval()
     path = Path(path)
     with tempfile.TemporaryDirectory() as tmp:
@@ -237,12 +286,14 @@ def export_onnx(model: GPT2LMHeadModel, path: Path, layout: str = "optimum", pos
             _export_optimum(model, no_past_path, position_ids, use_past=False)
             proto = _merge_decoders(onnx.load(str(no_past_path)), onnx.load(str(with_past_path)))
     _fix_vocab_dim(proto, model.config.vocab_size)
+    report = store_fp16(proto) if weights == "fp16" else {}
     onnx.checker.check_model(proto)
     onnx.save(proto, str(path))
+    return report
 
 
 def manifest(model: GPT2LMHeadModel, layout: str, position_ids: bool, name: str, eot_id: int,
-             licence: str, provenance: str, prompt_formats=PROMPT_FORMATS) -> dict:
+             licence: str, provenance: str, prompt_formats=PROMPT_FORMATS, weights: str = "fp32") -> dict:
     cfg = model.config
     return {
         "name": name,
@@ -253,7 +304,7 @@ def manifest(model: GPT2LMHeadModel, layout: str, position_ids: bool, name: str,
         "vocabSize": cfg.vocab_size,
         "contextLength": cfg.n_positions,
         "eotId": eot_id,
-        "onnx": {"layout": layout, "positionIds": position_ids, "opset": OPSET},
+        "onnx": {"layout": layout, "positionIds": position_ids, "opset": OPSET, "weights": weights},
         "promptFormats": list(prompt_formats),
         "licence": licence,
         "provenance": provenance,
@@ -263,14 +314,19 @@ def manifest(model: GPT2LMHeadModel, layout: str, position_ids: bool, name: str,
 def export_bundle(model: GPT2LMHeadModel, out_dir, tokenizer_json, name: str, eot_id: int,
                   layout: str = "optimum", position_ids: bool = True, licence: str = "",
                   provenance: str = "", prompt_formats=PROMPT_FORMATS, id_dtype: str = "int64",
-                  mask_dtype: str = "int64") -> Path:
-    """Writes a complete bundle folder: model.onnx, tokenizer.json (copied), model.json."""
+                  mask_dtype: str = "int64", weights: str = "fp32", max_rounding: float = 0.0) -> Path:
+    """Writes a complete bundle folder: model.onnx, tokenizer.json (copied), model.json. With weights="fp16", a
+    weight that fp16 would change by more than max_rounding stops the export (0: only exact conversions)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    export_onnx(model, out / "model.onnx", layout, position_ids, id_dtype, mask_dtype)
+    report = export_onnx(model, out / "model.onnx", layout, position_ids, id_dtype, mask_dtype, weights)
+    if report and report["largest_rounding"] > max_rounding:
+        (out / "model.onnx").unlink()
+        raise SystemExit(f"fp16 would change a weight by {report['largest_rounding']:g} (allowed {max_rounding:g}): "
+                         "these weights are not fp16 values; export at fp32 or pass --max-rounding")
     if Path(tokenizer_json).resolve() != (out / "tokenizer.json").resolve():
         shutil.copyfile(tokenizer_json, out / "tokenizer.json")
-    meta = manifest(model, layout, position_ids, name, eot_id, licence, provenance, prompt_formats)
+    meta = manifest(model, layout, position_ids, name, eot_id, licence, provenance, prompt_formats, weights)
     (out / "model.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
 
@@ -285,6 +341,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--checkpoint", help="a checkpoint written by kigo_recipe.model.save_checkpoint")
+    source.add_argument("--parts", help="a folder of packed fp16 weights (weights.part*, meta.json; kigo_recipe.parts)")
     source.add_argument("--random-gpt2-124m", action="store_true", help="GPT-2 124M shape, random weights")
     parser.add_argument("--tokenizer", required=True, help="tokenizer.json to ship with the model")
     parser.add_argument("--out", required=True, help="bundle folder to write")
@@ -294,6 +351,10 @@ def main(argv=None) -> None:
     parser.add_argument("--eot-id", type=int, default=50256)
     parser.add_argument("--licence", default="")
     parser.add_argument("--provenance", default="")
+    parser.add_argument("--weights", default="fp32", choices=WEIGHTS,
+                        help="stored precision of the large weights (fp16: half the file, computed in fp32)")
+    parser.add_argument("--max-rounding", type=float, default=0.0,
+                        help="with --weights fp16: the largest change to a weight allowed (default 0, exact only)")
     args = parser.parse_args(argv)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     if args.random_gpt2_124m:
@@ -301,13 +362,19 @@ def main(argv=None) -> None:
         name = args.name or "gpt2-124m-random"
         provenance = args.provenance or "Random weights in GPT-2 124M's shape, made by kigo_recipe.export for benchmarks."
         prompt_formats = ("plain",)
+    elif args.parts:
+        from .parts import read_parts
+        model, _ = read_parts(Path(args.parts))
+        name = args.name or Path(args.out).name
+        provenance = args.provenance or f"Exported by kigo_recipe.export from the packed weights in {Path(args.parts).name}."
+        prompt_formats = PROMPT_FORMATS
     else:
         model, _ = load_checkpoint(args.checkpoint)
         name = args.name or Path(args.out).name
         provenance = args.provenance or f"Exported by kigo_recipe.export from {Path(args.checkpoint).name}."
         prompt_formats = PROMPT_FORMATS
     out = export_bundle(model, args.out, args.tokenizer, name, args.eot_id, args.layout, not args.no_position_ids,
-                        args.licence, provenance, prompt_formats)
+                        args.licence, provenance, prompt_formats, weights=args.weights, max_rounding=args.max_rounding)
     print(f"wrote {out} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB model.onnx)")
 
 

@@ -56,6 +56,9 @@ class Conv1D(nn.Module):
 class Attention(nn.Module):
     def __init__(self, cfg: GPT2Config):
         super().__init__()
+        # Training-only settings (train_gpu.py sets them); at 0 / False the module is exactly what the export traces.
+        self.dropout = 0.0
+        self.fused = False
         self.n_head = cfg.n_head
         self.head_dim = cfg.head_dim
         self.c_attn = Conv1D(cfg.n_embd, 3 * cfg.n_embd)
@@ -70,22 +73,33 @@ class Attention(nn.Module):
         if past_k is not None:
             k = torch.cat([past_k, k], dim=2)
             v = torch.cat([past_v, v], dim=2)
+        elif self.fused and mask_bias is None:
+            # Training windows have no padding and no past: the fused kernel's own causal mask is the same mask.
+            y = F.scaled_dot_product_attention(q, k, v, dropout_p=self.dropout if self.training else 0.0,
+                                               is_causal=True)
+            return _drop(self.c_proj(y.transpose(1, 2).reshape(b, s, c)), self.dropout, self.training), k, v
         att = torch.matmul(q, k.transpose(-1, -2)) * (1.0 / math.sqrt(self.head_dim))
         att = att + mask_bias
-        att = torch.softmax(att, dim=-1)
+        att = _drop(torch.softmax(att, dim=-1), self.dropout, self.training)
         y = torch.matmul(att, v).transpose(1, 2).reshape(b, s, c)
-        return self.c_proj(y), k, v
+        return _drop(self.c_proj(y), self.dropout, self.training), k, v
+
+
+def _drop(x, p: float, training: bool):
+    # Called only when it does something, so an exported (eval-mode) graph has no Dropout node at all.
+    return F.dropout(x, p, True) if training and p > 0 else x
 
 
 class MLP(nn.Module):
     def __init__(self, cfg: GPT2Config):
         super().__init__()
+        self.dropout = 0.0
         self.c_fc = Conv1D(cfg.n_embd, 4 * cfg.n_embd)
         self.c_proj = Conv1D(4 * cfg.n_embd, cfg.n_embd)
 
     def forward(self, x):
         # GPT-2's tanh approximation ("gelu_new").
-        return self.c_proj(F.gelu(self.c_fc(x), approximate="tanh"))
+        return _drop(self.c_proj(F.gelu(self.c_fc(x), approximate="tanh")), self.dropout, self.training)
 
 
 class Block(nn.Module):
@@ -123,6 +137,8 @@ class GPT2LMHeadModel(nn.Module):
         self.transformer = Transformer(cfg)
         # Not a parameter: the exported graph adds it so tokens absent from the corpus are never sampled.
         self.register_buffer("logit_bias", torch.zeros(cfg.vocab_size), persistent=False)
+        self.embedding_dropout = 0.0
+        self.fused = False
         for name, p in self.named_parameters():
             if name.endswith("c_proj.weight"):
                 nn.init.normal_(p, std=0.02 / math.sqrt(2 * cfg.n_layer))
@@ -132,19 +148,26 @@ class GPT2LMHeadModel(nn.Module):
         b, s = input_ids.shape
         past_len = 0 if past is None else past[0][0].shape[2]
         total = past_len + s
+        attention_mask_given = attention_mask is not None
         if attention_mask is None:
             attention_mask = torch.ones(b, total, dtype=torch.long, device=input_ids.device)
         if position_ids is None:
             # cumsum(mask)-1 makes left padding work; pads get position 0.
             position_ids = (torch.cumsum(attention_mask, dim=1) - 1).clamp(min=0)[:, past_len:]
         x = self.transformer.wte(input_ids) + self.transformer.wpe(position_ids)
+        x = _drop(x, self.embedding_dropout, self.training)
+        presents = []
+        if self.fused and past is None and attention_mask_given is False:
+            for block in self.transformer.h:
+                x, k, v = block(x, None, None, None)
+                presents.append((k, v))
+            return self.transformer.ln_f(x), presents
         # Causal mask from position ranges, so any past length works in the traced graph.
         key_pos = torch.arange(total, device=input_ids.device)
         query_pos = torch.arange(s, device=input_ids.device) + (total - s)
         causal = key_pos.unsqueeze(0) <= query_pos.unsqueeze(1)  # [S, T]
         allowed = causal.unsqueeze(0).unsqueeze(0) & (attention_mask[:, None, None, :] > 0)
         mask_bias = torch.where(allowed, torch.zeros((), dtype=x.dtype), torch.full((), -1e4, dtype=x.dtype))
-        presents = []
         for i, block in enumerate(self.transformer.h):
             pk, pv = (None, None) if past is None else past[i]
             x, k, v = block(x, pk, pv, mask_bias)
@@ -160,6 +183,15 @@ class GPT2LMHeadModel(nn.Module):
     def forward(self, input_ids, attention_mask=None, position_ids=None, past=None):
         h, presents = self.hidden(input_ids, attention_mask, position_ids, past)
         return self.logits(h), presents
+
+    def set_training_options(self, dropout: float, fused_attention: bool) -> None:
+        """Dropout on embeddings, attention probabilities, attention output and MLP output; and torch's fused
+        attention (scaled_dot_product_attention, torch 2) for windows without padding. Neither changes the export:
+        it traces the model in eval mode, where dropout does nothing and the explicit attention path runs."""
+        fused_attention = fused_attention and hasattr(F, "scaled_dot_product_attention")
+        self.embedding_dropout, self.fused = dropout, fused_attention
+        for block in self.transformer.h:
+            block.attn.dropout, block.attn.fused, block.mlp.dropout = dropout, fused_attention, dropout
 
     def set_unused_token_bias(self, used_ids, bias: float = -100.0):
         """Gives every token not in `used_ids` a constant logit bias (not -1e4: float32 rounding breaks parity)."""

@@ -71,9 +71,10 @@ def lr_at(step: int, total: int, peak: float, warmup: int, floor: float) -> floa
 
 
 @torch.no_grad()
-def evaluate_loss(model, corpus: Path, used: torch.Tensor, remap: torch.Tensor, seq_len: int, max_windows=200):
-    """Mean per-token loss over consecutive windows of the held-out split (subset softmax = the exported model)."""
-    data = np.fromfile(corpus / "valid.u16", dtype=np.uint16).astype(np.int64)
+def evaluate_loss(model, corpus: Path, used: torch.Tensor, remap: torch.Tensor, seq_len: int, max_windows=200,
+                  split: str = "valid"):
+    """Mean per-token loss over consecutive windows of a held-out split (subset softmax = the exported model)."""
+    data = np.fromfile(corpus / f"{split}.u16", dtype=np.uint16).astype(np.int64)
     model.eval()
     losses, count = 0.0, 0
     w = model.transformer.wte.weight[used]

@@ -37,6 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
             facts.put("family", info.family());
             facts.put("layout", info.layout().id());
             facts.put("positionIds", info.positionIds());
+            facts.put("weights", info.weights());
             facts.put("layers", info.layers());
             facts.put("heads", info.heads());
             facts.put("width", info.width());

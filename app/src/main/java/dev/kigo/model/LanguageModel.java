@@ -222,7 +222,7 @@ public final class LanguageModel implements AutoCloseable {
             assumptions.add("The family is assumed to be GPT-2.");
         }
         return new ModelInfo(bundle, name, family, signature.layers(), heads, width, vocab, context, eot,
-                signature.layout(), signature.positionIds(), formats, Objects.requireNonNullElse(m.licence(), ""),
+                signature.layout(), signature.positionIds(), m.onnx() == null ? "" : m.onnx().weights(), formats, Objects.requireNonNullElse(m.licence(), ""),
                 Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), opened.cpuThreads(), assumptions);
     }
 

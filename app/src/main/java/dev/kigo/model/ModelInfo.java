@@ -7,6 +7,8 @@ import java.util.List;
  * What a loaded model is and where it runs: the manifest's facts checked against the graph, or inferred from it.
  *
  * @param assumptions sentences for each fact that was not in model.json and had to be guessed
+ * @param weights     the precision model.onnx stores its weights at ("fp32", "fp16"), as model.json says; empty when
+ *                    it does not say
  * @param deviceNote  empty, or why the model runs on another device than asked (e.g. no CUDA here)
  */
 public record ModelInfo(
@@ -21,6 +23,7 @@ public record ModelInfo(
         int eotId,
         OnnxLayout layout,
         boolean positionIds,
+        String weights,
         List<String> promptFormats,
         String licence,
         String provenance,
@@ -33,6 +36,7 @@ public record ModelInfo(
         promptFormats = List.copyOf(promptFormats);
         assumptions = List.copyOf(assumptions);
         deviceNote = deviceNote == null ? "" : deviceNote;
+        weights = weights == null ? "" : weights;
     }
 
     public int headDim() {

@@ -8,7 +8,9 @@ import java.util.List;
  * model.json: what a bundle says about itself. Every field may be missing (null); what is missing is inferred from
  * the ONNX graph and the tokenizer, and {@link ModelInfo#assumptions()} says so.
  *
- * @param onnx ONNX layout as written by kigo_recipe.export: {"layout": "optimum", "positionIds": true, "opset": 14}
+ * @param onnx ONNX layout as written by kigo_recipe.export: {"layout": "optimum", "positionIds": true, "opset": 14,
+ *             "weights": "fp16"}; weights is the precision the file stores its weights at (the session computes
+ *             in fp32 either way)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelManifest(
@@ -26,5 +28,5 @@ public record ModelManifest(
         String provenance) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Onnx(String layout, Boolean positionIds, Integer opset) { }
+    public record Onnx(String layout, Boolean positionIds, Integer opset, String weights) { }
 }

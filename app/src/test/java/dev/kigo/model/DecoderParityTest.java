@@ -38,8 +38,25 @@ class DecoderParityTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void weightsStoredAtHalfPrecisionComputeTorchsFp32Logits() throws Exception {
+        // The stored fp16 values are exactly the model's weights and the session casts them to fp32 once, at load,
+        // so the fp32 layouts' tolerance holds: the only differences left are kernel rounding, as for any layout.
+        try (LanguageModel model = LanguageModel.load(Fixtures.bundle(Fixtures.FP16))) {
+            assertEquals("fp16", model.info().weights());
+            assertEquals(OnnxLayout.OPTIMUM_WITH_PAST, model.info().layout());
+            assertPromptAndGreedyStepsMatch(model, Fixtures.fp16Reference());
+        }
+        try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum"))) {
+            assertEquals("fp32", model.info().weights());
+        }
+    }
+
     private static void assertPromptAndGreedyStepsMatchTorch(LanguageModel model) throws Exception {
-        JsonNode reference = Fixtures.reference();
+        assertPromptAndGreedyStepsMatch(model, Fixtures.reference());
+    }
+
+    private static void assertPromptAndGreedyStepsMatch(LanguageModel model, JsonNode reference) throws Exception {
         int[] prompt = Fixtures.ints(reference.get("promptIds"));
         int[] greedy = Fixtures.ints(reference.get("greedyIds"));
         JsonNode expected = reference.get("logits");

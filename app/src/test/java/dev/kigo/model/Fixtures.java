@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 public final class Fixtures {
     public static final List<String> LAYOUTS = List.of("optimum", "optimum-no-position-ids", "optimum-merged",
             "ort-combined", "ort-combined-no-position-ids");
+    /** The Optimum layout with its weights stored as fp16 initializers, each behind a Cast to fp32. */
+    public static final String FP16 = "optimum-fp16";
     public static final int VOCAB = 257;
     public static final int EOT = 256;
     public static final int CONTEXT = 128;
@@ -39,8 +41,17 @@ public final class Fixtures {
     }
 
     public static JsonNode reference() {
+        return read("reference.json");
+    }
+
+    /** torch's logits for the fixture whose weights are stored at half precision (its weights are fp16 values). */
+    public static JsonNode fp16Reference() {
+        return read("reference-" + FP16 + ".json");
+    }
+
+    private static JsonNode read(String file) {
         try {
-            return new ObjectMapper().readTree(root().resolve("reference.json").toFile());
+            return new ObjectMapper().readTree(root().resolve(file).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.model.DecoderState;
 import dev.kigo.model.LanguageModel;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,25 +20,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The model recipe end to end in miniature (model-assets/recipe/recipe_smoke.py): corpus from 100 haiku, a 20-step
- * training run with a resume halfway, export; then the Java engine reloads the bundle and matches torch's logits.
- * Needs Debian's python3-torch and python3-onnx (.ci/run installs them) and ../shared/data beside the repo.
+ * The model recipe end to end in miniature (model-assets/recipe/recipe_smoke.py): corpus from the recipe's own
+ * test data, a short training run with a resume halfway, export; then the Java engine reloads the bundle and
+ * matches torch's logits. Both training loops: the CPU one, and the GPU one run on the CPU, whose packed fp16
+ * weights are exported at half precision as the shipped model is. Needs Debian's python3-torch and python3-onnx
+ * (.ci/run installs them); nothing outside the repository.
  */
 class RecipePipelineTest {
     private static final float TOLERANCE = 1e-4f;
 
-    @Test
-    void trainedAndExportedModelReloadsInJavaWithTorchsLogits(@TempDir Path out) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu", "gpu"})
+    void trainedAndExportedModelReloadsInJavaWithTorchsLogits(String loop, @TempDir Path out) throws Exception {
         Path repo = Path.of(System.getProperty("kigo.repo.root", "..")).toAbsolutePath().normalize();
-        Path data = repo.resolve("../shared/data").normalize();
-        assertTrue(Files.isDirectory(data.resolve("haiku")),
-                "the recipe test needs the shared corpora at " + data + " (haiku/, verse/, gpt2-tokenizer/)");
         Path python = Path.of("/usr/bin/python3");
         assertTrue(Files.isExecutable(python), "the recipe test needs Debian's /usr/bin/python3 with python3-torch");
 
         ProcessBuilder builder = new ProcessBuilder(python.toString(),
                 repo.resolve("model-assets/recipe/recipe_smoke.py").toString(),
-                "--data", data.toString(), "--out", out.toString())
+                "--loop", loop, "--out", out.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("recipe.log").toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
@@ -49,7 +50,13 @@ class RecipePipelineTest {
         assertEquals(0, process.exitValue(), () -> "recipe_smoke.py failed:\n" + read(out.resolve("recipe.log")));
 
         JsonNode reference = new ObjectMapper().readTree(out.resolve("reference.json").toFile());
-        assertEquals(20, reference.get("steps").asInt(), "training steps after the resume");
+        assertEquals(loop.equals("cpu") ? 20 : 40, reference.get("steps").asInt(), "training steps after the resume");
+        if (loop.equals("gpu")) {
+            assertTrue(reference.get("last_loss").asDouble() < reference.get("first_loss").asDouble() - 0.3,
+                    () -> "the GPU loop's training loss did not fall: " + reference);
+            assertEquals("fp16", new ObjectMapper().readTree(out.resolve("bundle/model.json").toFile())
+                    .get("onnx").get("weights").asText());
+        }
         int vocab = reference.get("vocab").asInt();
         int[] prompt = ints(reference.get("promptIds"));
         int[] greedy = ints(reference.get("greedyIds"));

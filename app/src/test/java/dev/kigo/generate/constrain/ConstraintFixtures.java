@@ -42,16 +42,9 @@ final class ConstraintFixtures {
         return Holder.BYTES_CONSTRAINT;
     }
 
-    /** GPT-2's tokenizer: the shared copy, else the interim model's (the same file). */
+    /** GPT-2's tokenizer: the one the shipped model carries (GPT-2's own, unchanged). */
     static Path gpt2TokenizerFile() {
-        for (Path candidate : new Path[] {Path.of("/work/shared/data/gpt2-tokenizer/tokenizer.json"),
-                ShippedModel.INTERIM.resolve("tokenizer.json")}) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No GPT-2 tokenizer.json found (looked in /work/shared/data/gpt2-tokenizer"
-                + " and " + ShippedModel.INTERIM + ").");
+        return ShippedModel.locate().resolve("tokenizer.json");
     }
 
     private static TextTokenizer open(Path file) {

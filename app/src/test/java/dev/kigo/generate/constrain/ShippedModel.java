@@ -8,13 +8,8 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/**
- * The model the proof runs on: the shipped default (model-assets/kigo-haiku); until it is installed, the interim
- * export of the same architecture and tokenizer. Neither present is a failure, not a skip: the proof must run.
- */
+/** The model the proof runs on: the shipped default (model-assets/kigo-haiku). Its absence is a failure, not a skip. */
 final class ShippedModel {
-    static final Path INTERIM = Path.of("/work/cache/kigo-haiku-interim");
-
     private ShippedModel() { }
 
     static Path locate() {
@@ -22,10 +17,7 @@ final class ShippedModel {
         if (Files.isRegularFile(shipped.resolve(LanguageModel.MODEL_FILE))) {
             return shipped;
         }
-        if (Files.isRegularFile(INTERIM.resolve(LanguageModel.MODEL_FILE))) {
-            return INTERIM;
-        }
-        return fail("The constrained-decoding proof needs the shipped model at " + shipped + " (or, until it is "
-                + "installed, the interim export at " + INTERIM + "); neither has a " + LanguageModel.MODEL_FILE + ".");
+        return fail("The constrained-decoding proof needs the shipped model at " + shipped + "; it has no "
+                + LanguageModel.MODEL_FILE + ".");
     }
 }

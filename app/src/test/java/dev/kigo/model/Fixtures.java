@@ -17,6 +17,8 @@ public final class Fixtures {
             "ort-combined", "ort-combined-no-position-ids");
     /** The Optimum layout with its weights stored as fp16 initializers, each behind a Cast to fp32. */
     public static final String FP16 = "optimum-fp16";
+    /** The Optimum layout with its weights in model.onnx.data beside the graph (ONNX's external data). */
+    public static final String EXTERNAL_DATA = "optimum-external-data";
     public static final int VOCAB = 257;
     public static final int EOT = 256;
     public static final int CONTEXT = 128;

@@ -20,7 +20,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kigo_recipe.bpe import bytes_to_unicode  # noqa: E402
-from kigo_recipe.export import export_bundle  # noqa: E402
+from kigo_recipe.export import export_bundle, record_files  # noqa: E402
 from kigo_recipe.model import GPT2Config, GPT2LMHeadModel  # noqa: E402
 
 EOT_ID = 256
@@ -124,11 +124,14 @@ def external_data_copy(source: Path, target: Path) -> None:
     import onnx
     import shutil
 
-    target.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        shutil.rmtree(target)  # onnx appends to a data file that is already there
+    target.mkdir(parents=True)
     for name in ("tokenizer.json", "model.json"):
         shutil.copyfile(source / name, target / name)
     onnx.save_model(onnx.load(str(source / "model.onnx")), str(target / "model.onnx"), save_as_external_data=True,
                     all_tensors_to_one_file=True, location="model.onnx.data", size_threshold=0)
+    record_files(target)
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
-import dev.kigo.library.ModelHash;
 import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
@@ -167,7 +166,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
                            Form keptForm, Prosody prosody, PrintWriter err) throws java.io.IOException {
-        String modelHash = ModelHash.sha256(LanguageModel.graphFile(model.info().bundle()));
+        String modelHash = model.info().graphSha256();
         List<PieceDraft> drafts = new ArrayList<>();
         List<GenerationRecord> generations = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

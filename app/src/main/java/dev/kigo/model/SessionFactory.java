@@ -17,11 +17,14 @@ final class SessionFactory {
     /** @param cpuThreads the intra-op threads the session runs its CPU work on */
     record Opened(OrtSession session, Device device, String note, int cpuThreads) { }
 
-    /** @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core */
-    static Opened open(OrtEnvironment environment, Path modelFile, Device device, int cpuThreads) throws ModelLoadException {
+    /**
+     * @param graph      model.onnx's bytes (see {@link BundleFile#map})
+     * @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core
+     */
+    static Opened open(OrtEnvironment environment, Path modelFile, ByteBuffer graph, Device device, int cpuThreads)
+            throws ModelLoadException {
         String note = "";
         int threads = cpuThreads > 0 ? cpuThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        ByteBuffer graph = BundleFile.map(modelFile);
         if (device == Device.CUDA) {
             try (OrtSession.SessionOptions options = options(threads, modelFile)) {
                 // addCUDA throws right here when the CUDA provider or its libraries are absent.

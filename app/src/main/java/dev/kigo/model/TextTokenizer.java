@@ -48,7 +48,11 @@ public final class TextTokenizer implements AutoCloseable {
      * tokenizer gets its text, as a path with characters beyond the BMP does not survive JNI (see {@link BundleFile}).
      */
     public static TextTokenizer open(Path file) throws ModelLoadException {
-        byte[] bytes = BundleFile.read(file);
+        return open(file, BundleFile.read(file));
+    }
+
+    /** As {@link #open(Path)}, from the file's bytes as already read (and checked) by the loader. */
+    static TextTokenizer open(Path file, byte[] bytes) throws ModelLoadException {
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(bytes);

@@ -72,6 +72,26 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Copies a fixture bundle whose model.json records no checksums, as a poet's own re-export may: a test may then
+     * change model.onnx or tokenizer.json and reach the check it is about.
+     */
+    public static Path copyUnchecked(String layout, Path target) {
+        Path bundle = copy(layout, target);
+        try {
+            Path manifest = bundle.resolve("model.json");
+            String json = Files.readString(manifest);
+            int files = json.indexOf(",\n  \"files\": {");
+            if (files < 0) {
+                throw new IllegalStateException(manifest + " records no files to remove");
+            }
+            Files.writeString(manifest, json.substring(0, files) + "\n}\n");
+            return bundle;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static int[] ints(JsonNode array) {
         int[] result = new int[array.size()];
         for (int i = 0; i < result.length; i++) {

@@ -122,4 +122,19 @@ class CountCommandTest {
         assertEquals("café", new ObjectMapper().readTree(utf8.out()).get("lines").get(1).get("words").get(0)
                 .get("text").asText());
     }
+
+    @Test
+    void aUserDictionaryThatIsNotUtf8OrMissingIsOneSentenceWithTheReason(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("mine.dict");
+        Files.write(latin1, "koi 1\ncafé 2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run run = count("--user-dictionary", latin1.toString(), "old pond");
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals("kigo: The user dictionary " + latin1 + " is not UTF-8 text: the byte at offset 9 (0xE9, line 2)"
+                + " is not UTF-8; save it as UTF-8.", run.err().strip());
+
+        Path missing = dir.resolve("nowhere.dict");
+        Run none = count("--user-dictionary", missing.toString(), "old pond");
+        assertEquals(1, none.exitCode());
+        assertEquals("kigo: There is no user dictionary at " + missing + ".", none.err().strip());
+    }
 }

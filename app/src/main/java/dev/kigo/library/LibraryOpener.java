@@ -52,7 +52,10 @@ final class LibraryOpener {
                 database = Database.connect(file, clock);
             }
             // Only now, with the file known to be ours or new, do we write to it.
-            database.execute("PRAGMA journal_mode = WAL");
+            // Changing the journal mode takes the file's exclusive lock: only ask when it is not WAL already.
+            if (!"wal".equalsIgnoreCase(database.queryString("PRAGMA journal_mode"))) {
+                database.execute("PRAGMA journal_mode = WAL");
+            }
             // FULL: a committed save survives power loss too, not only a crash of the process.
             database.execute("PRAGMA synchronous = FULL");
             Migrations.migrate(database, Migrations.CURRENT_VERSION);

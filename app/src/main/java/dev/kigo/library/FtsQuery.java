@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a poet types into an FTS5 MATCH expression that cannot be a syntax error. Every word becomes a
@@ -18,6 +19,8 @@ final class FtsQuery {
     private static final Map<String, String> FIELDS = Map.of(
             "title", "title", "text", "text", "tag", "tags", "tags", "tags", "keyword", "keywords",
             "keywords", "keywords");
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}]");
 
     private FtsQuery() { }
 
@@ -39,8 +42,14 @@ final class FtsQuery {
         return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", terms));
     }
 
-    /** Splits on white space, keeping a "balanced quoted phrase" (with an optional field prefix) together. */
-    static List<String> splitWords(String input) {
+    /**
+     * Splits on white space and control characters, keeping a "balanced quoted phrase" (with an optional field
+     * prefix) together.
+     */
+    static List<String> splitWords(String userWords) {
+        // FTS5 reads a NUL inside a quoted string as its end ("unterminated string"), a syntax error; no control
+        // character is part of a word, so each separates words like a space.
+        String input = CONTROL.matcher(userWords).replaceAll(" ");
         List<String> words = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int i = 0;

@@ -20,7 +20,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kigo_recipe.bpe import bytes_to_unicode  # noqa: E402
-from kigo_recipe.export import export_bundle  # noqa: E402
+from kigo_recipe.export import export_bundle, record_files  # noqa: E402
 from kigo_recipe.model import GPT2Config, GPT2LMHeadModel  # noqa: E402
 
 EOT_ID = 256
@@ -33,6 +33,7 @@ VARIANTS = {  # folder: (layout, position_ids, id dtype, mask dtype)
     "ort-combined-no-position-ids": ("ort-combined", False, "int64", "float32"),
 }
 FP16_FOLDER = "optimum-fp16"
+EXTERNAL_FOLDER = "optimum-external-data"
 PROMPT = "(pond frog ="
 BATCH_PROMPTS = ["(old pond frog =", "<rain ="]
 GREEDY_STEPS = 20
@@ -118,6 +119,21 @@ def batch_reference(model, prompts, steps):
             [[[float(x) for x in row] for row in step] for step in rows])
 
 
+def external_data_copy(source: Path, target: Path) -> None:
+    """The bundle with its weights in model.onnx.data beside the graph, as exports over 2 GB must be."""
+    import onnx
+    import shutil
+
+    if target.exists():
+        shutil.rmtree(target)  # onnx appends to a data file that is already there
+    target.mkdir(parents=True)
+    for name in ("tokenizer.json", "model.json"):
+        shutil.copyfile(source / name, target / name)
+    onnx.save_model(onnx.load(str(source / "model.onnx")), str(target / "model.onnx"), save_as_external_data=True,
+                    all_tensors_to_one_file=True, location="model.onnx.data", size_threshold=0)
+    record_files(target)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     default_out = Path(__file__).resolve().parents[2] / "app/src/test/resources/fixtures/tiny-gpt2"
@@ -135,6 +151,7 @@ def main() -> None:
                       position_ids=position_ids, licence="CC0-1.0 (random weights)",
                       provenance="Random weights made by model-assets/recipe/make_fixtures.py for engine tests.",
                       id_dtype=id_dtype, mask_dtype=mask_dtype)
+    external_data_copy(out / "optimum", out / EXTERNAL_FOLDER)
     # Weights stored at half precision: the same model with every weight rounded to an fp16 value (as a model
     # trained or handed back at half precision has), so the stored form must give torch's fp32 logits exactly.
     half = tiny_model()

@@ -20,6 +20,11 @@ Command line (run with Debian's /usr/bin/python3 and OPENBLAS_CORETYPE=SkylakeX)
       --out model-assets/kigo-haiku
   python3 -m kigo_recipe.export --random-gpt2-124m --tokenizer ../shared/data/gpt2-tokenizer/tokenizer.json \
       --out /work/cache/gpt2-124m-random
+  python3 -m kigo_recipe.export --checksums-only model-assets/kigo-haiku
+
+model.json's "files" records the size and SHA-256 of model.onnx, tokenizer.json and any external data file; Kigo
+refuses a bundle whose files differ. --checksums-only records them for a bundle that already exists (run it only on
+files known to be good: it blesses whatever is there).
 """
 from __future__ import annotations
 
@@ -333,7 +338,43 @@ def export_bundle(model: GPT2LMHeadModel, out_dir, tokenizer_json, name: str, eo
         lines = Path(training_lines).read_text(encoding="utf-8").splitlines()
         meta["trainingLines"] = {"file": FILE, "count": write(lines, out / FILE)}
     (out / "model.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    record_files(out)
     return out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def record_files(bundle) -> dict:
+    """Records in model.json the size and SHA-256 of the graph, the tokenizer and the graph's external data files,
+    as they are on disk now (so call it after they are written). Returns the "files" entry."""
+    bundle = Path(bundle)
+    graph = bundle / "model.onnx"
+    if not graph.is_file() and (bundle / "decoder_model_merged.onnx").is_file():
+        graph = bundle / "decoder_model_merged.onnx"
+    names = [graph.name, "tokenizer.json"]
+    proto = onnx.load(str(graph), load_external_data=False)
+    for tensor in onnx.external_data_helper._get_all_tensors(proto):
+        if onnx.external_data_helper.uses_external_data(tensor):
+            location = next(e.value for e in tensor.external_data if e.key == "location")
+            if location not in names:
+                names.append(location)
+    files = {}
+    for name in names:
+        path = bundle / name
+        if not path.is_file():
+            raise SystemExit(f"{path} is missing: cannot record its checksum")
+        files[name] = {"sha256": _sha256(path), "bytes": path.stat().st_size}
+    manifest_path = bundle / "model.json"
+    meta = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    meta["files"] = files
+    manifest_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return files
 
 
 def random_gpt2_124m(seed: int = 0) -> GPT2LMHeadModel:
@@ -348,8 +389,10 @@ def main(argv=None) -> None:
     source.add_argument("--checkpoint", help="a checkpoint written by kigo_recipe.model.save_checkpoint")
     source.add_argument("--parts", help="a folder of packed fp16 weights (weights.part*, meta.json; kigo_recipe.parts)")
     source.add_argument("--random-gpt2-124m", action="store_true", help="GPT-2 124M shape, random weights")
-    parser.add_argument("--tokenizer", required=True, help="tokenizer.json to ship with the model")
-    parser.add_argument("--out", required=True, help="bundle folder to write")
+    source.add_argument("--checksums-only", metavar="DIR",
+                        help="only record the sizes and SHA-256s of an existing bundle's files in its model.json")
+    parser.add_argument("--tokenizer", help="tokenizer.json to ship with the model")
+    parser.add_argument("--out", help="bundle folder to write")
     parser.add_argument("--layout", default="optimum", choices=LAYOUTS)
     parser.add_argument("--no-position-ids", action="store_true")
     parser.add_argument("--name", default=None)
@@ -363,6 +406,12 @@ def main(argv=None) -> None:
     parser.add_argument("--max-rounding", type=float, default=0.0,
                         help="with --weights fp16: the largest change to a weight allowed (default 0, exact only)")
     args = parser.parse_args(argv)
+    if args.checksums_only:
+        files = record_files(args.checksums_only)
+        print(f"recorded {', '.join(files)} in {Path(args.checksums_only) / 'model.json'}")
+        return
+    if not args.tokenizer or not args.out:
+        parser.error("--tokenizer and --out are needed to export")
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     if args.random_gpt2_124m:
         model = random_gpt2_124m()

@@ -1,15 +1,16 @@
 package dev.kigo.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kigo.library.Library;
 import dev.kigo.prosody.CraftCheck;
 import dev.kigo.prosody.CraftNotes;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
-import dev.kigo.prosody.PoemCheck;
+import dev.kigo.prosody.PoemChecker;
 import dev.kigo.prosody.Prosody;
 import dev.kigo.prosody.PronouncingDictionary;
+import dev.kigo.prosody.TextSplitter;
 import dev.kigo.prosody.UserDictionary;
 import dev.kigo.prosody.Verdict;
 import dev.kigo.prosody.WordResult;
@@ -20,21 +21,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
-/** `kigo count`: syllables per line and per word, judged against a form, and the poem's craft. */
+/**
+ * `kigo count`: syllables per line and per word, judged against a form, and the poem's craft (season words, cuts,
+ * rhymes). Lines are read and judged one at a time, so a file of any size counts in a small heap; the craft notes
+ * need the lines together, so they are given for poems of up to {@value #CRAFT_LINES} lines.
+ */
 @Command(name = "count",
         mixinStandardHelpOptions = true,
         description = {"Counts the syllables of a poem and checks it against a form; notes its season words, cuts and rhymes.",
                 "Lines are separated by newlines or ' / '. Without TEXT (or with -) the poem is read from stdin."})
 public final class CountCommand implements Callable<Integer> {
+    static final int CRAFT_LINES = 1_000;
 
     @Spec
     CommandSpec spec;
@@ -46,7 +56,7 @@ public final class CountCommand implements Callable<Integer> {
             description = "haiku (5-7-5, the default), tanka (5-7-5-7-7), free, or a pattern such as 3-5-3.")
     String form;
 
-    @Option(names = "--json", description = "Print per-line and per-word counts with their source, and the craft checks, as JSON.")
+    @Option(names = "--json", description = "Print per-line and per-word counts with their source as JSON.")
     boolean json;
 
     @Option(names = "--estimate", description = "Count every word with the estimator alone, never looking the whole word up.")
@@ -60,10 +70,12 @@ public final class CountCommand implements Callable<Integer> {
     @Mixin
     LibraryDataOption libraryData;
 
+    /** Where a poem given as - or no TEXT is read from. */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws IOException {
         Form parsedForm = Form.parse(form);
-        String poem = text.isEmpty() || text.equals(List.of("-")) ? readStdin() : String.join(" ", text);
         UserDictionary user = new UserDictionary();
         // The words the poet taught the studio count here too; no library yet means none taught.
         Optional<Library> library = libraryData.openIfPresent(spec.commandLine().getErr());
@@ -79,27 +91,91 @@ public final class CountCommand implements Callable<Integer> {
         if (estimate) {
             prosody = prosody.estimatorOnly();
         }
-        PoemCheck check = prosody.check(poem, parsedForm);
+        PoemLines lines = new PoemLines(text.isEmpty() || text.equals(List.of("-")) ? stdin
+                : new ByteArrayInputStream(String.join(" ", text).getBytes(StandardCharsets.UTF_8)));
+        PoemChecker checker = prosody.checker();
+        PoemChecker.LineByLine reading = checker.lineByLine(parsedForm);
         PrintWriter out = spec.commandLine().getOut();
+        Craft craft = new Craft(checker);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(JsonPoem.of(check)));
+            printJson(lines, reading, craft, out);
         } else {
-            printTable(check, out);
+            printTable(lines, reading, craft, out);
         }
         out.flush();
         return 0;
     }
 
-    private static String readStdin() throws IOException {
-        InputStream in = System.in;
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** Each line of the poem as it is read: the result of one line at a time is all that is held. */
+    private static void forEachLine(PoemLines lines, PoemChecker.LineByLine reading, Consumer<LineResult> action)
+            throws IOException {
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            for (TextSplitter.Line part : TextSplitter.lines(line)) {
+                action.accept(reading.next(part));
+            }
+        }
     }
 
-    private static void printTable(PoemCheck check, PrintWriter out) {
-        for (LineResult line : check.lines()) {
+    /** The lines kept for the craft notes while there are few enough of them. */
+    private static final class Craft {
+        private final PoemChecker checker;
+        private final List<LineResult> lines = new ArrayList<>();
+        private boolean tooLong;
+
+        Craft(PoemChecker checker) {
+            this.checker = checker;
+        }
+
+        LineResult keep(LineResult line) {
+            if (!tooLong && lines.size() < CRAFT_LINES) {
+                lines.add(line);
+            } else {
+                tooLong = true;
+                lines.clear();
+            }
+            return line;
+        }
+
+        /** Empty when the poem was too long to hold for them. */
+        Optional<CraftCheck> check() {
+            return tooLong ? Optional.empty() : Optional.of(checker.craft(lines));
+        }
+    }
+
+    private static void printJson(PoemLines lines, PoemChecker.LineByLine reading, Craft craft, PrintWriter out)
+            throws IOException {
+        JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter();
+        Form form = reading.form();
+        json.writeStartObject();
+        json.writeStringField("form", form.name());
+        json.writeStringField("pattern", form.pattern());
+        json.writeArrayFieldStart("lines");
+        forEachLine(lines, reading, line -> writeLine(json, craft.keep(line)));
+        json.writeEndArray();
+        // Known only once every line is read, so after the lines.
+        json.writeBooleanField("fits", reading.fits());
+        json.writeNumberField("missingLines", reading.missingLines());
+        json.writeFieldName("craft");
+        json.writeObject(craft.check().map(JsonCraft::of).orElse(null));
+        json.writeEndObject();
+        json.flush();
+        out.println();
+    }
+
+    private static void writeLine(JsonGenerator json, LineResult line) {
+        try {
+            json.writeObject(JsonLine.of(line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void printTable(PoemLines lines, PoemChecker.LineByLine reading, Craft craft, PrintWriter out)
+            throws IOException {
+        forEachLine(lines, reading, read -> {
+            LineResult line = craft.keep(read);
             if (line.verdict() == Verdict.BLANK) {
-                continue;
+                return;
             }
             String count = line.target().isPresent() ? line.syllables() + "/" + line.target().getAsInt()
                     : Integer.toString(line.syllables());
@@ -107,17 +183,21 @@ public final class CountCommand implements Callable<Integer> {
                 count += " (" + line.range() + ")";
             }
             out.printf("%-12s %-9s %s%n", count, line.verdict(), words(line));
-        }
-        String verdict = check.fits() ? "fits" : "does not fit";
-        String missing = check.missingLines() > 0 ? " (" + check.missingLines() + " more line"
-                + (check.missingLines() == 1 ? "" : "s") + " expected)" : "";
-        Form form = check.form();
+        });
+        String verdict = reading.fits() ? "fits" : "does not fit";
+        String missing = reading.missingLines() > 0 ? " (" + reading.missingLines() + " more line"
+                + (reading.missingLines() == 1 ? "" : "s") + " expected)" : "";
+        Form form = reading.form();
         String formName = form.name().equals(form.pattern()) ? form.pattern() : form.name() + " " + form.pattern();
         out.println(form.isFree() ? "free verse: not judged" : verdict + " " + formName + missing);
-        CraftCheck craft = check.craft();
-        out.println("season: " + CraftNotes.season(craft));
-        out.println("cut:    " + CraftNotes.cut(craft));
-        out.println("rhyme:  " + CraftNotes.rhyme(craft));
+        Optional<CraftCheck> notes = craft.check();
+        if (notes.isPresent()) {
+            out.println("season: " + CraftNotes.season(notes.get()));
+            out.println("cut:    " + CraftNotes.cut(notes.get()));
+            out.println("rhyme:  " + CraftNotes.rhyme(notes.get()));
+        } else {
+            out.println("season, cut, rhyme: not noted (more than " + CRAFT_LINES + " lines)");
+        }
         out.println("word(n) = syllables; ? = estimate, * = user dictionary, a-b = several pronunciations");
     }
 
@@ -136,14 +216,6 @@ public final class CountCommand implements Callable<Integer> {
             text.append(')');
         }
         return text.toString();
-    }
-
-    /** The JSON shape of `kigo count --json`. */
-    record JsonPoem(String form, String pattern, boolean fits, int missingLines, List<JsonLine> lines, JsonCraft craft) {
-        static JsonPoem of(PoemCheck check) {
-            return new JsonPoem(check.form().name(), check.form().pattern(), check.fits(), check.missingLines(),
-                    check.lines().stream().map(JsonLine::of).toList(), JsonCraft.of(check.craft()));
-        }
     }
 
     /** Line numbers are indexes into {@code lines}, as everywhere in this JSON. */
@@ -168,6 +240,7 @@ public final class CountCommand implements Callable<Integer> {
 
     record JsonRhyme(List<Integer> lines, List<String> words, String sound) { }
 
+    /** A line of `kigo count --json`. */
     record JsonLine(int index, String text, int syllables, int min, int max, Integer target, String verdict,
                     List<JsonWord> words) {
         static JsonLine of(LineResult line) {

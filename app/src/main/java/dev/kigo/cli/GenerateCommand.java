@@ -12,7 +12,7 @@ import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
-import dev.kigo.library.ModelHash;
+import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
 import dev.kigo.model.LanguageModel;
@@ -144,6 +144,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 out.println();
                 err.printf("kigo: %d tokens, %s, %.1f tokens/s%n", result.generatedTokens(), describe(result),
                         result.tokensPerSecond());
+                if (save) {
+                    saveToLibrary(List.of(result), requests, model, keptForm, prosody, err);
+                }
                 return 0;
             }
             List<GenerationResult> results = new ArrayList<>();
@@ -154,46 +157,50 @@ public final class GenerateCommand implements Callable<Integer> {
             } else {
                 results = generator.generateBatch(requests, GenerationListener.NONE, new CancellationToken());
             }
-            if (save) {
-                saveToLibrary(results, requests, model, keptForm, prosody, err);
-            }
             ObjectMapper mapper = new ObjectMapper();
             for (int i = 0; i < results.size(); i++) {
-                GenerationResult result = results.get(i);
-                if (json) {
-                    out.println(mapper.writeValueAsString(toJson(i, result, requests.get(i), model)));
-                } else {
-                    if (i > 0) {
-                        out.println();
-                    }
-                    out.println(result.text().isBlank() ? "(nothing: " + describe(result) + ")" : result.text());
-                    if (!result.note().isEmpty()) {
-                        err.println("kigo: " + result.note());
-                    }
+            GenerationResult result = results.get(i);
+            if (json) {
+                out.println(mapper.writeValueAsString(toJson(i, result, requests.get(i), model)));
+            } else {
+                if (i > 0) {
+                    out.println();
+                }
+                out.println(result.text().isBlank() ? "(nothing: " + describe(result) + ")" : result.text());
+                if (!result.note().isEmpty()) {
+                    err.println("kigo: " + result.note());
                 }
             }
+            }
             out.flush();
+            // Saved after printing: the poet has the text even when the library cannot take it.
+            if (save) {
+            saveToLibrary(results, requests, model, keptForm, prosody, err);
+            }
         }
         return 0;
     }
 
     private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
-                               Form keptForm, Prosody prosody, PrintWriter err) throws java.io.IOException {
-        String modelHash = ModelHash.sha256(LanguageModel.graphFile(model.info().bundle()));
+                           Form keptForm, Prosody prosody, PrintWriter err) throws java.io.IOException {
+        String modelHash = model.info().graphSha256();
+        List<PieceDraft> drafts = new ArrayList<>();
+        List<GenerationRecord> generations = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            GenerationResult result = results.get(i);
+            GenerationRequest request = requests.get(i);
+            Form judgedBy = keptForm != null ? keptForm
+                    : request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
+            PieceContent content = PieceContent.checked("", result.text(), prosody.check(result.text(), judgedBy));
+            String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
+            GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
+                    request.format().id(), request.settings(), model.info().device().label(),
+                    keptForm == null ? null : keptForm.name());
+            drafts.add(new PieceDraft(content, keywords, false, List.of()));
+            generations.add(generation);
+        }
         try (Library library = libraryData.open(err)) {
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                GenerationResult result = results.get(i);
-                GenerationRequest request = requests.get(i);
-                Form judgedBy = keptForm != null ? keptForm
-                        : request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
-                PieceContent content = PieceContent.checked("", result.text(), prosody.check(result.text(), judgedBy));
-                String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
-                GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
-                        request.format().id(), request.settings(), model.info().device().label(),
-                        keptForm == null ? null : keptForm.name());
-                ids.add(library.pieces().save(new PieceDraft(content, keywords, false, List.of()), generation).id());
-            }
+            List<Long> ids = library.pieces().saveAll(drafts, generations).stream().map(Piece::id).toList();
             err.println("kigo: saved as piece" + (ids.size() == 1 ? " " : "s ") + ids + " in " + library.file());
             err.flush();
         }

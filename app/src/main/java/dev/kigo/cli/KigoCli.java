@@ -38,7 +38,11 @@ public final class KigoCli implements Runnable {
 
     /** Runs the command line writing to the given streams (tests capture them); never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new KigoCli());
+        return execute(new CommandLine(new KigoCli()), args, out, err);
+    }
+
+    /** Runs a command (tests give one command object their own input) with the command line's error handling. */
+    static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -51,6 +55,23 @@ public final class KigoCli implements Runnable {
             errors.flush();
             return 1;
         });
-        return commandLine.execute(args);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            // A mistyped option gets the same one sentence and exit code 1 as any other error, and says where the
+            // options are listed instead of printing the whole usage page.
+            PrintWriter errors = exception.getCommandLine().getErr();
+            errors.println("kigo: " + CliErrors.sentence(exception.getMessage()) + "; "
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options.");
+            errors.flush();
+            return 1;
+        });
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not an Exception, so picocli lets it through; the heap a user gave is a setting, not a bug to trace.
+            err.println("kigo: Java ran out of memory (at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB); give it more with KIGO_JAVA_OPTS=-Xmx2g.");
+            err.flush();
+            return 1;
+        }
     }
 }

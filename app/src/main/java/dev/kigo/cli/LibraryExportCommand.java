@@ -11,6 +11,7 @@ import dev.kigo.export.Exporter;
 import dev.kigo.export.PdfLayout;
 import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
+import dev.kigo.library.SearchQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,12 +73,16 @@ final class LibraryExportCommand implements Runnable {
         if (ways != 1) {
             throw LibraryCommand.usageError(spec, "Choose what to export: piece ids, --query WORDS or --all (one of them).");
         }
+        SearchQuery search = filters.query(query == null ? "" : query);
+        LibraryFilterOptions.nothingToSearch(search).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason + ", so nothing was exported.");
+        });
         ExportFormat exportFormat = ExportFormat.parse(format);
         ExportOptions options = new ExportOptions(title, pdfLayout(), force);
         List<Piece> pieces;
         try (Library library = data.open(spec.commandLine().getErr())) {
             pieces = ids.isEmpty()
-                    ? library.pieces().search(filters.query(query == null ? "" : query))
+                    ? library.pieces().search(search)
                     : ids.stream().map(library.pieces()::get).toList();
         }
         if (pieces.isEmpty()) {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The filters and order shared by list, search and export. */
 final class LibraryFilterOptions {
@@ -38,6 +39,12 @@ final class LibraryFilterOptions {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "" + SearchQuery.DEFAULT_LIMIT,
             description = "At most N pieces. Default: ${DEFAULT-VALUE}.")
     int limit;
+
+    /** Why words that hold nothing to search for (punctuation, an emoji) find nothing, or empty if they hold some. */
+    static Optional<String> nothingToSearch(SearchQuery query) {
+        return query.words().isBlank() || query.hasSearchableWords() ? Optional.empty()
+                : Optional.of("\"" + query.words() + "\" has no words to search for");
+    }
 
     SearchQuery query(String words) {
         if (validOnly && invalidOnly) {

@@ -30,8 +30,13 @@ class LibraryListCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        SearchQuery query = filters.query(words());
+        LibraryFilterOptions.nothingToSearch(query).ifPresent(reason -> {
+            spec.commandLine().getErr().println("kigo: " + reason + ", so nothing matches.");
+            spec.commandLine().getErr().flush();
+        });
         try (Library library = data.open(spec.commandLine().getErr())) {
-            print(out, library, filters.query(words()), json);
+            print(out, library, query, json);
         }
     }
 

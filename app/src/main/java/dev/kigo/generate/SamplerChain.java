@@ -3,6 +3,7 @@ package dev.kigo.generate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,7 +43,20 @@ public final class SamplerChain {
     }
 
     public static SamplerChain from(SamplingSettings settings, List<LogitsProcessor> extra, long seed) {
-        return new SamplerChain(processors(settings, extra), filters(settings), settings.temperature(), new Random(seed));
+        return new SamplerChain(processors(settings, extra), filters(settings), settings.temperature(), random(seed));
+    }
+
+    /** Seeds below this keep java.util.Random's draws; it is the size of that generator's state. */
+    static final long RANDOM_STATE_SIZE = 1L << 48;
+
+    /**
+     * The draws for a seed. java.util.Random keeps only the low 48 bits of its seed, so seeds 2^48 apart (and every
+     * negative seed and its 48-bit twin) gave the same text. Seeds from 0 to 2^48 - 1 keep its draws, so every piece
+     * saved with such a seed (the dice deals seeds below 10^9, {@code --n} counts up from the given one) regenerates
+     * to the letter; any other seed gets SplittableRandom, whose state is all 64 bits of the seed.
+     */
+    static RandomGenerator random(long seed) {
+        return seed >= 0 && seed < RANDOM_STATE_SIZE ? new Random(seed) : new SplittableRandom(seed);
     }
 
     static List<LogitsProcessor> processors(SamplingSettings settings, List<LogitsProcessor> extra) {

@@ -2,6 +2,7 @@ package dev.kigo.library;
 
 import org.sqlite.SQLiteConfig;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,10 +51,26 @@ final class Database implements AutoCloseable {
      * the file is known to be ours (switching a foreign database to WAL would already change it).
      */
     static Database connect(Path file, Clock clock) throws SQLException {
+        return connect(file.toString(), file, clock, false);
+    }
+
+    /**
+     * A connection that can only read, for a library this user may not write to. Reading a WAL database needs its
+     * shared-memory file, which a read-only folder cannot hold: with no WAL file beside it (every commit already in
+     * the file, as after a clean close) the file is opened as immutable, which needs none. With a WAL file, its
+     * shared-memory file must be there already and readable.
+     */
+    static Database connectReadOnly(Path file, Clock clock) throws SQLException {
+        boolean settled = !Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        return connect(settled ? file.toUri() + "?immutable=1" : file.toString(), file, clock, true);
+    }
+
+    private static Database connect(String name, Path file, Clock clock, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
-        return new Database(file, DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties()), clock);
+        config.setReadOnly(readOnly);
+        return new Database(file, DriverManager.getConnection("jdbc:sqlite:" + name, config.toProperties()), clock);
     }
 
     Path file() {

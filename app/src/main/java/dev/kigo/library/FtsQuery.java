@@ -1,10 +1,13 @@
 package dev.kigo.library;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a poet types into an FTS5 MATCH expression that cannot be a syntax error. Every word becomes a
@@ -17,19 +20,36 @@ final class FtsQuery {
             "title", "title", "text", "text", "tag", "tags", "tags", "tags", "keyword", "keywords",
             "keywords", "keywords");
 
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}]");
+
     private FtsQuery() { }
 
-    /** The MATCH expression, or empty when the words hold nothing searchable (then every piece matches). */
+    /**
+     * FTS5's time grows with every ANDed term (a 100 KB query took seconds on four pieces); no poet searches
+     * for more distinct words than a poem holds, so more than this is refused rather than run.
+     */
+    static final int MAX_TERMS = 64;
+
+    /** The MATCH expression, or empty when the words hold nothing searchable. */
     static Optional<String> toMatchExpression(String userWords) {
-        List<String> terms = new ArrayList<>();
+        Set<String> terms = new LinkedHashSet<>(); // a repeated word ANDs the same term again: once is enough
         for (String word : splitWords(userWords)) {
             term(word).ifPresent(terms::add);
+            if (terms.size() > MAX_TERMS) {
+                throw new LibraryException("A search takes at most " + MAX_TERMS + " different words.");
+            }
         }
         return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", terms));
     }
 
-    /** Splits on white space, keeping a "balanced quoted phrase" (with an optional field prefix) together. */
-    static List<String> splitWords(String input) {
+    /**
+     * Splits on white space and control characters, keeping a "balanced quoted phrase" (with an optional field
+     * prefix) together.
+     */
+    static List<String> splitWords(String userWords) {
+        // FTS5 reads a NUL inside a quoted string as its end ("unterminated string"), a syntax error; no control
+        // character is part of a word, so each separates words like a space.
+        String input = CONTROL.matcher(userWords).replaceAll(" ");
         List<String> words = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int i = 0;

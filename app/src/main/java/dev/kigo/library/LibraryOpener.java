@@ -31,6 +31,9 @@ final class LibraryOpener {
     private LibraryOpener() { }
 
     static Library open(Path file, Clock clock) {
+        if (Files.isRegularFile(file) && !sqliteCanWrite(file)) {
+            return openToRead(file, clock);
+        }
         prepareFolder(file);
         Object fileKey = fileKey(file);
         Optional<String> problem = headerProblem(file);
@@ -49,7 +52,10 @@ final class LibraryOpener {
                 database = Database.connect(file, clock);
             }
             // Only now, with the file known to be ours or new, do we write to it.
-            database.execute("PRAGMA journal_mode = WAL");
+            // Changing the journal mode takes the file's exclusive lock: only ask when it is not WAL already.
+            if (!"wal".equalsIgnoreCase(database.queryString("PRAGMA journal_mode"))) {
+                database.execute("PRAGMA journal_mode = WAL");
+            }
             // FULL: a committed save survives power loss too, not only a crash of the process.
             database.execute("PRAGMA synchronous = FULL");
             Migrations.migrate(database, Migrations.CURRENT_VERSION);
@@ -57,6 +63,46 @@ final class LibraryOpener {
         } catch (SQLException e) {
             closeQuietly(database);
             throw new LibraryException("Could not open the library " + file + ": " + SqliteErrors.describe(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(database);
+            throw e;
+        }
+    }
+
+    /**
+     * SQLite writes the file itself and, in WAL mode, creates its -wal and -shm files beside it: a folder or a file
+     * this user may not write (a read-only mount, another user's library, a locked-down backup) is read only.
+     */
+    private static boolean sqliteCanWrite(Path file) {
+        return Files.isWritable(file) && Files.isWritable(file.getParent());
+    }
+
+    /**
+     * Opens a library that cannot be written, for reading: nothing is written, migrated or moved aside, and a save
+     * fails with SQLite's read-only error ({@link SqliteErrors}). Listing, searching, exporting and counting work.
+     */
+    private static Library openToRead(Path file, Clock clock) {
+        String leftAlone = "; it was left as it is, as this user may not write to it or to its folder.";
+        Optional<String> problem = headerProblem(file);
+        if (problem.isPresent()) {
+            throw new LibraryException("The library " + file + " cannot be used (" + problem.get() + ")" + leftAlone);
+        }
+        Database database = null;
+        try {
+            database = Database.connectReadOnly(file, clock);
+            problem = inspect(database);
+            if (problem.isPresent()) {
+                throw new LibraryException("The library " + file + " cannot be used (" + problem.get() + ")" + leftAlone);
+            }
+            int version = (int) database.queryLong("PRAGMA user_version");
+            if (version < Migrations.CURRENT_VERSION) {
+                throw new LibraryException("The library " + file + " was written by an older Kigo and must be updated"
+                        + " before it is read" + leftAlone);
+            }
+            return new Library(database, Optional.empty());
+        } catch (SQLException e) {
+            closeQuietly(database);
+            throw new LibraryException("Could not read the library " + file + ": " + SqliteErrors.describe(e), e);
         } catch (RuntimeException e) {
             closeQuietly(database);
             throw e;

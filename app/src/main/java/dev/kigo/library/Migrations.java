@@ -145,6 +145,11 @@ final class Migrations {
      * transaction: another process may have migrated the file since this one looked.
      */
     static void migrate(Database database, int targetVersion) throws SQLException {
+        // A library already at the version is only read: taking the write lock to find that out would make every
+        // open (a `library list`, a `count`) wait behind another process's save, up to the busy timeout.
+        if (database.queryLong("PRAGMA user_version") >= targetVersion) {
+            return;
+        }
         database.inTransaction(connection -> {
             int version = (int) database.queryLong("PRAGMA user_version");
             if (version == 0) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,34 +45,61 @@ public final class PieceStore {
      * wrote it by hand).
      */
     public Piece save(PieceDraft draft, GenerationRecord generation) {
-        long id = database.write("Could not save the piece", connection -> {
+        return saveAll(List.of(draft), Collections.singletonList(generation)).get(0);
+    }
+
+    /**
+     * Saves new pieces, each with the generation at the same place in {@code generations} (null entries for
+     * pieces written by hand), in one transaction: all of them are saved, or none (a batch that fails half-way
+     * leaves nothing the poet was not told about).
+     */
+    public List<Piece> saveAll(List<PieceDraft> drafts, List<GenerationRecord> generations) {
+        if (drafts.size() != generations.size()) {
+            throw new IllegalArgumentException(drafts.size() + " pieces but " + generations.size() + " generations.");
+        }
+        String failure = drafts.size() == 1 ? "Could not save the piece"
+                : "Could not save the " + drafts.size() + " pieces (none of them was saved)";
+        List<Long> ids = database.write(failure, connection -> {
             long now = database.now();
-            Long generationId = generation == null ? null : insertGeneration(connection, generation, now);
-            long pieceId;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO piece (title, text, form, verdict_json, form_valid, keywords, favourite,
-                                       generation_id, created_at, edited_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                PieceContent content = draft.content();
-                insert.setString(1, content.title());
-                insert.setString(2, content.text());
-                insert.setString(3, content.form());
-                insert.setString(4, content.verdictJson());
-                insert.setBoolean(5, content.formValid());
-                insert.setString(6, draft.keywords());
-                insert.setBoolean(7, draft.favourite());
-                setNullableLong(insert, 8, generationId);
-                insert.setLong(9, now);
-                insert.setLong(10, now);
-                insert.executeUpdate();
-                pieceId = generatedKey(insert);
+            List<Long> saved = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                saved.add(insertPiece(connection, drafts.get(i), generations.get(i), now));
             }
-            VersionKind kind = generation == null ? VersionKind.WRITTEN : VersionKind.GENERATED;
-            insertVersion(connection, pieceId, null, kind, draft.content(), generationId, now);
-            insertTags(connection, pieceId, draft.tags());
-            return pieceId;
+            return saved;
         });
-        return get(id);
+        return ids.stream().map(this::get).toList();
+    }
+
+    /** Parameters 1 to 5 of the piece INSERT and UPDATE: title, text, form, verdict, whether it keeps the form. */
+    private static void bindContent(PreparedStatement statement, PieceContent content) throws SQLException {
+        statement.setString(1, content.title());
+        statement.setString(2, content.text());
+        statement.setString(3, content.form());
+        statement.setString(4, content.verdictJson());
+        statement.setBoolean(5, content.formValid());
+    }
+
+    private long insertPiece(Connection connection, PieceDraft draft, GenerationRecord generation, long now)
+            throws SQLException {
+        Long generationId = generation == null ? null : insertGeneration(connection, generation, now);
+        long pieceId;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO piece (title, text, form, verdict_json, form_valid, keywords, favourite,
+                                   generation_id, created_at, edited_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            bindContent(insert, draft.content());
+            insert.setString(6, draft.keywords());
+            insert.setBoolean(7, draft.favourite());
+            setNullableLong(insert, 8, generationId);
+            insert.setLong(9, now);
+            insert.setLong(10, now);
+            insert.executeUpdate();
+            pieceId = generatedKey(insert);
+        }
+        VersionKind kind = generation == null ? VersionKind.WRITTEN : VersionKind.GENERATED;
+        insertVersion(connection, pieceId, null, kind, draft.content(), generationId, now);
+        insertTags(connection, pieceId, draft.tags());
+        return pieceId;
     }
 
     /** The poet changed the piece: a new version whose parent is the current one. */
@@ -126,11 +154,7 @@ public final class PieceStore {
                     UPDATE piece SET title = ?, text = ?, form = ?, verdict_json = ?, form_valid = ?,
                                      generation_id = ?, edited_at = ?
                     WHERE id = ?""")) {
-                update.setString(1, content.title());
-                update.setString(2, content.text());
-                update.setString(3, content.form());
-                update.setString(4, content.verdictJson());
-                update.setBoolean(5, content.formValid());
+                bindContent(update, content);
                 setNullableLong(update, 6, generationId);
                 update.setLong(7, now);
                 update.setLong(8, pieceId);

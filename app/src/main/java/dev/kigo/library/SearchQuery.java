@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@link FtsQuery}) and filters. Start from {@link #all()} and narrow with the {@code with...} methods.
  *
  * @param words          search words; a word ending in '*' matches as a prefix; {@code title:}, {@code tag:} and
- *                       {@code keyword:} limit a word to that field; empty means every piece
+ *                       {@code keyword:} limit a word to that field; blank means every piece, words with
+ *                       nothing searchable in them (punctuation, emoji) mean none
  * @param favouritesOnly only favourites
  * @param formValid      only pieces that keep (true) or break (false) their form; empty for both
  * @param modelName      only pieces whose latest generation used this model (case-insensitive)
@@ -39,6 +40,11 @@ public record SearchQuery(String words, boolean favouritesOnly, Optional<Boolean
         if (offset < 0) {
             throw new IllegalArgumentException("A search cannot skip a negative number of results (" + offset + ").");
         }
+    }
+
+    /** True when the words hold something to search for; words that hold nothing find nothing. */
+    public boolean hasSearchableWords() {
+        return FtsQuery.toMatchExpression(words).isPresent();
     }
 
     public static SearchQuery all() {

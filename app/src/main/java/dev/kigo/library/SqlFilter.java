@@ -30,6 +30,9 @@ final class SqlFilter {
         }
         List<String> conditions = new ArrayList<>();
         conditions.add(query.inTrash() ? "p.deleted_at IS NOT NULL" : "p.deleted_at IS NULL");
+        if (match.isEmpty() && !query.words().isBlank()) {
+            conditions.add("0"); // words with nothing to search for ("(", an emoji) find nothing, not everything
+        }
         if (query.favouritesOnly()) {
             conditions.add("p.favourite = 1");
         }

@@ -49,6 +49,8 @@ public final class DecoderState implements AutoCloseable {
     /** Buffers the reordered past tensors are built on, one per past input (see {@link #reorder}). */
     private FloatBuffer[] reorderBuffers = new FloatBuffer[0];
     private boolean closed;
+    /** Added to every position id; only {@link #stepAt} sets it. */
+    private int positionOffset;
 
     DecoderState(LanguageModel model, DecoderSignature signature, int heads, int headDim, int vocab, int batch)
             throws OrtException {
@@ -114,6 +116,15 @@ public final class DecoderState implements AutoCloseable {
             logits.get(((row * width) + width - 1) * vocab, last[row]);
         }
         return last;
+    }
+
+    /**
+     * Feeds one token (batch 1) as if at {@code position}: whether the graph has a position embedding that far,
+     * without building a cache of that length. Leaves the state fit only for closing.
+     */
+    void stepAt(int position, int token) throws OrtException {
+        positionOffset = position;
+        step(new int[] {token});
     }
 
     /**
@@ -226,7 +237,7 @@ public final class DecoderState implements AutoCloseable {
                 for (int t = 0; t < sequence; t++) {
                     ids[row * sequence + t] = tokens[row][t];
                     // cumsum(mask) - 1, clamped at 0: the same positions as the torch model and Optimum.
-                    positions[row * sequence + t] = Math.max(0, length + t - padding[row]);
+                    positions[row * sequence + t] = Math.max(0, positionOffset + length + t - padding[row]);
                 }
                 for (int t = 0; t < newLength; t++) {
                     mask[row * newLength + t] = t < padding[row] ? 0 : 1;

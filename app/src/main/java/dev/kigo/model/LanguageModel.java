@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,17 +112,35 @@ public final class LanguageModel implements AutoCloseable {
         if (manifest == null) {
             assumptions.add("There is no " + MANIFEST_FILE + "; the facts below come from the ONNX graph and the tokenizer.");
         }
+        RecordedFiles recorded = RecordedFiles.of(bundle, manifest);
+        for (Path file : List.of(modelFile, tokenizerFile)) {
+            if (!recorded.records(file)) {
+                assumptions.add(MANIFEST_FILE + " records no checksum of " + file.getFileName() + ", so damage to it"
+                        + " cannot be detected.");
+            }
+        }
+        // Checked before anything is parsed: a damaged file is named as such, not by the parser's complaint.
+        byte[] tokenizerBytes = BundleFile.read(tokenizerFile);
+        recorded.check(tokenizerFile, ByteBuffer.wrap(tokenizerBytes));
+        ByteBuffer graph = BundleFile.map(modelFile);
+        String graphSha256 = recorded.check(modelFile, graph);
+        recorded.checkTheRest();
 
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
-        SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, device, cpuThreads);
+        SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, graph, device, cpuThreads);
         OrtSession session = opened.session();
         TextTokenizer tokenizer = null;
         try {
             DecoderSignature signature = DecoderSignature.read(session, modelFile.toString());
-            tokenizer = TextTokenizer.open(tokenizerFile);
-            ModelInfo info = describe(bundle, modelFile, manifest, signature, tokenizer, opened, assumptions);
+            tokenizer = TextTokenizer.open(tokenizerFile, tokenizerBytes);
+            ModelInfo info = describe(bundle, modelFile, manifest, signature, tokenizer, opened, assumptions,
+                    graphSha256);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new LanguageModel(environment, session, tokenizer, signature, info, millis);
+            LanguageModel model = new LanguageModel(environment, session, tokenizer, signature, info, millis);
+            if (manifest != null && manifest.contextLength() != null) {
+                model.checkContextLength(bundle.resolve(MANIFEST_FILE), modelFile.getFileName().toString());
+            }
+            return model;
         } catch (ModelLoadException e) {
             closeQuietly(session, tokenizer);
             throw e;
@@ -133,10 +152,10 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     private static ModelInfo describe(Path bundle, Path modelFile, ModelManifest manifest, DecoderSignature signature,
-                                      TextTokenizer tokenizer, SessionFactory.Opened opened, List<String> assumptions)
-            throws ModelLoadException {
+                                      TextTokenizer tokenizer, SessionFactory.Opened opened, List<String> assumptions,
+                                      String graphSha256) throws ModelLoadException {
         ModelManifest m = manifest != null ? manifest
-                : new ModelManifest(null, null, null, null, null, null, null, null, null, null, null, null);
+                : new ModelManifest(null, null, null, null, null, null, null, null, null, null, null, null, null);
         String file = modelFile.getFileName().toString();
         String manifestFile = bundle.resolve(MANIFEST_FILE).toString();
 
@@ -182,6 +201,12 @@ public final class LanguageModel implements AutoCloseable {
         int context = m.contextLength() != null ? m.contextLength() : GPT2_CONTEXT;
         if (m.contextLength() == null) {
             assumptions.add("The context length is assumed to be GPT-2's " + GPT2_CONTEXT + " tokens.");
+        } else if (context < 1) {
+            throw new ModelLoadException(manifestFile + " says contextLength " + context + "; a model reads at least "
+                    + "one token.");
+        } else if (!signature.positionIds()) {
+            assumptions.add("The context length (" + context + " tokens) is " + MANIFEST_FILE + "'s: the graph takes "
+                    + "no position ids, so it is not checked against the graph.");
         }
         int eot;
         if (m.eotId() != null) {
@@ -213,7 +238,8 @@ public final class LanguageModel implements AutoCloseable {
         }
         return new ModelInfo(bundle, name, family, signature.layers(), heads, width, vocab, context, eot,
                 signature.layout(), signature.positionIds(), m.onnx() == null ? "" : m.onnx().weights(), formats, Objects.requireNonNullElse(m.licence(), ""),
-                Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), opened.cpuThreads(), assumptions);
+                Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), opened.cpuThreads(), assumptions,
+                graphSha256);
     }
 
     private static ModelManifest readManifest(Path file) throws ModelLoadException {
@@ -252,6 +278,39 @@ public final class LanguageModel implements AutoCloseable {
     /** Milliseconds the load took (session, tokenizer, checks). */
     public long loadMillis() {
         return loadMillis;
+    }
+
+    /**
+     * A context length the graph cannot reach would load and then fail inside ONNX Runtime once a text grows past
+     * the graph's position table: refuse it now, naming the graph's own length. One probing step costs about a
+     * millisecond; a graph that takes no position ids cannot be probed this cheaply (see {@link #describe}).
+     */
+    private void checkContextLength(Path manifestFile, String graphFile) throws ModelLoadException {
+        int claimed = info.contextLength();
+        if (!signature.positionIds() || readsPosition(claimed - 1)) {
+            return;
+        }
+        int readable = -1; // the highest position known to be read
+        int unreadable = claimed - 1;
+        while (unreadable - readable > 1) {
+            int middle = readable + (unreadable - readable) / 2;
+            if (readsPosition(middle)) {
+                readable = middle;
+            } else {
+                unreadable = middle;
+            }
+        }
+        throw new ModelLoadException(manifestFile + " says contextLength " + claimed + " but " + graphFile
+                + (readable < 0 ? " reads no position at all." : " has positions for " + (readable + 1) + " tokens."));
+    }
+
+    private boolean readsPosition(int position) {
+        try (DecoderState state = newState(1)) {
+            state.stepAt(position, info.eotId());
+            return true;
+        } catch (OrtException e) {
+            return false;
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.List;
  * @param weights     the precision model.onnx stores its weights at ("fp32", "fp16"), as model.json says; empty when
  *                    it does not say
  * @param deviceNote  empty, or why the model runs on another device than asked (e.g. no CUDA here)
+ * @param graphSha256 SHA-256 (lower-case hex) of the graph's bytes as loaded: the fingerprint stored with each
+ *                    generation, taken from the bytes the session was built from rather than from the file later
  */
 public record ModelInfo(
         Path bundle,
@@ -30,7 +32,8 @@ public record ModelInfo(
         Device device,
         String deviceNote,
         int cpuThreads,
-        List<String> assumptions) {
+        List<String> assumptions,
+        String graphSha256) {
 
     public ModelInfo {
         promptFormats = List.copyOf(promptFormats);

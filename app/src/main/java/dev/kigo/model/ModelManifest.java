@@ -3,6 +3,7 @@ package dev.kigo.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * model.json: what a bundle says about itself. Every field may be missing (null); what is missing is inferred from
@@ -11,6 +12,9 @@ import java.util.List;
  * @param onnx ONNX layout as written by kigo_recipe.export: {"layout": "optimum", "positionIds": true, "opset": 14,
  *             "weights": "fp16"}; weights is the precision the file stores its weights at (the session computes
  *             in fp32 either way)
+ * @param files what kigo_recipe.export wrote, by file name in the folder (model.onnx, tokenizer.json, external data):
+ *              {"model.onnx": {"sha256": "9f86...", "bytes": 71031971}}; checked at load, so a damaged or
+ *              swapped file is refused instead of producing gibberish
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelManifest(
@@ -25,8 +29,13 @@ public record ModelManifest(
         Onnx onnx,
         List<String> promptFormats,
         String licence,
-        String provenance) {
+        String provenance,
+        Map<String, RecordedFile> files) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Onnx(String layout, Boolean positionIds, Integer opset, String weights) { }
+
+    /** @param sha256 lower-case hex; @param bytes the file's size, checked first as it costs nothing */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RecordedFile(String sha256, Long bytes) { }
 }

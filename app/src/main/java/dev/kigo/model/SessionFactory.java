@@ -4,49 +4,69 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
-/** Opens the ONNX Runtime session on the asked device, falling back to the CPU and saying why. */
+/**
+ * Opens the ONNX Runtime session on the asked device, falling back to the CPU and saying why. The graph goes to
+ * ONNX Runtime as bytes (see {@link BundleFile}), so the folder may be named with any character.
+ */
 final class SessionFactory {
     private SessionFactory() { }
 
     /** @param cpuThreads the intra-op threads the session runs its CPU work on */
     record Opened(OrtSession session, Device device, String note, int cpuThreads) { }
 
-    /** @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core */
-    static Opened open(OrtEnvironment environment, Path modelFile, Device device, int cpuThreads) throws ModelLoadException {
+    /**
+     * @param graph      model.onnx's bytes (see {@link BundleFile#map})
+     * @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core
+     */
+    static Opened open(OrtEnvironment environment, Path modelFile, ByteBuffer graph, Device device, int cpuThreads)
+            throws ModelLoadException {
         String note = "";
         int threads = cpuThreads > 0 ? cpuThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
         if (device == Device.CUDA) {
-            try (OrtSession.SessionOptions options = options(threads)) {
+            try (OrtSession.SessionOptions options = options(threads, modelFile)) {
                 // addCUDA throws right here when the CUDA provider or its libraries are absent.
                 options.addCUDA(0);
-                return new Opened(create(environment, modelFile, options), Device.CUDA, "", threads);
+                return new Opened(create(environment, modelFile, graph, options), Device.CUDA, "", threads);
             } catch (OrtException | ModelLoadException e) {
                 note = "CUDA is not available here (" + TextTokenizer.firstLine(e.getMessage())
                         + "), so the model runs on the CPU.";
             }
         }
-        try (OrtSession.SessionOptions options = options(threads)) {
-            return new Opened(create(environment, modelFile, options), Device.CPU, note, threads);
+        try (OrtSession.SessionOptions options = options(threads, modelFile)) {
+            return new Opened(create(environment, modelFile, graph, options), Device.CPU, note, threads);
         } catch (OrtException e) {
             throw new ModelLoadException("ONNX Runtime could not set up a CPU session for " + modelFile + " ("
                     + TextTokenizer.firstLine(e.getMessage()) + ").", e);
         }
     }
 
-    private static OrtSession create(OrtEnvironment environment, Path modelFile, OrtSession.SessionOptions options)
-            throws ModelLoadException {
+    private static OrtSession create(OrtEnvironment environment, Path modelFile, ByteBuffer graph,
+                                     OrtSession.SessionOptions options) throws ModelLoadException {
         try {
-            return environment.createSession(modelFile.toString(), options);
+            return environment.createSession(graph.duplicate(), options);
         } catch (OrtException e) {
+            if (e.getCode() == OrtException.OrtErrorCode.ORT_NO_SUCHFILE
+                    || e.getMessage() != null && e.getMessage().contains("External data")) {
+                // Only weights kept beside the graph are opened by path; the graph itself came as bytes.
+                throw new ModelLoadException(modelFile + " keeps its weights in a separate file that ONNX Runtime"
+                        + " could not open" + (BundleFile.survivesJni(modelFile.getParent()) ? ""
+                        : ", as it cannot open files in a folder whose path has characters beyond the Basic"
+                        + " Multilingual Plane (such as emoji); move or rename the folder")
+                        + " (ONNX Runtime: " + LanguageModel.failureDetail(e) + ").", e);
+            }
             throw new ModelLoadException(modelFile + " is damaged or not an ONNX model, perhaps cut short by a failed"
                     + " copy (ONNX Runtime: " + TextTokenizer.firstLine(e.getMessage()) + ").", e);
         }
     }
 
-    private static OrtSession.SessionOptions options(int threads) throws OrtException {
+    private static OrtSession.SessionOptions options(int threads, Path modelFile) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        // A graph read from bytes has no folder of its own: weights exported as external data are found here.
+        options.addConfigEntry("session.model_external_initializers_file_folder_path",
+                modelFile.toAbsolutePath().getParent().toString());
         // ALL_OPT fuses LayerNorm, GELU and MatMul+Add; applied at load, never saved (a saved file is CPU-specific).
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         options.setIntraOpNumThreads(threads);

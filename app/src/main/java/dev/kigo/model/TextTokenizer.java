@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -42,11 +43,19 @@ public final class TextTokenizer implements AutoCloseable {
         this.tokenTexts = new String[vocabSize];
     }
 
-    /** Opens tokenizer.json; the message names the file when it cannot be read. */
+    /**
+     * Opens tokenizer.json; the message names the file when it cannot be read. Java reads the file and the native
+     * tokenizer gets its text, as a path with characters beyond the BMP does not survive JNI (see {@link BundleFile}).
+     */
     public static TextTokenizer open(Path file) throws ModelLoadException {
+        return open(file, BundleFile.read(file));
+    }
+
+    /** As {@link #open(Path)}, from the file's bytes as already read (and checked) by the loader. */
+    static TextTokenizer open(Path file, byte[] bytes) throws ModelLoadException {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(file.toFile());
+            json = new ObjectMapper().readTree(bytes);
         } catch (IOException e) {
             throw new ModelLoadException(file + " is not a readable tokenizer file (" + firstLine(e.getMessage()) + ").", e);
         }
@@ -65,7 +74,7 @@ public final class TextTokenizer implements AutoCloseable {
             special.put(added.path("content").asText(), added.path("id").asInt());
         }
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file,
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes),
                     Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
             return new TextTokenizer(tokenizer, maxId + 1, Map.copyOf(special));
         } catch (IOException | RuntimeException e) {

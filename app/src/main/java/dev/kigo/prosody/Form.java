@@ -3,6 +3,7 @@ package dev.kigo.prosody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A poem form: the syllables each line should have, or none for free verse.
@@ -17,6 +18,7 @@ public record Form(String name, List<Integer> lines) {
     public static final Form FREE = new Form("free", List.of());
     static final int MAX_LINES = 100;
     static final int MAX_SYLLABLES = 99;
+    private static final Pattern PATTERN = Pattern.compile("\\d{1,3}(?:(?:\\s*+[-,/]\\s*+|\\s++)\\d{1,3})*+");
 
     public Form {
         lines = List.copyOf(lines);
@@ -49,20 +51,17 @@ public record Form(String name, List<Integer> lines) {
             default:
                 break;
         }
-        String[] parts = trimmed.split("[\\s,/-]+");
-        List<Integer> lines = new ArrayList<>(parts.length);
-        for (String part : parts) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (!part.chars().allMatch(Character::isDigit) || part.length() > 3) {
-                throw new IllegalArgumentException("unknown form '" + text
-                        + "': use haiku, tanka, free or a pattern of syllables per line like 5-7-5");
-            }
-            lines.add(Integer.parseInt(part));
-        }
-        if (lines.isEmpty()) {
+        if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("the form is empty: use haiku, tanka, free or a pattern like 5-7-5");
+        }
+        // Numbers with one separator between each two: "5--7" or "-5-7-5" is a typing slip, not a form to guess at.
+        if (!PATTERN.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("unknown form '" + text
+                    + "': use haiku, tanka, free or a pattern of syllables per line like 5-7-5");
+        }
+        List<Integer> lines = new ArrayList<>();
+        for (String part : trimmed.split("\\D+")) {
+            lines.add(Integer.parseInt(part));
         }
         return new Form(pattern(lines), lines);
     }

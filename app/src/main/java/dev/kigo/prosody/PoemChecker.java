@@ -38,14 +38,43 @@ public final class PoemChecker {
 
     /** Checks a whole text (lines separated by newlines or " / ") against a form. */
     public PoemCheck check(String text, Form form) {
-        String safeText = text == null ? "" : text;
-        List<TextSplitter.Line> lines = TextSplitter.lines(safeText);
+        LineByLine reading = lineByLine(form);
+        List<TextSplitter.Line> lines = TextSplitter.lines(text == null ? "" : text);
         List<LineResult> results = new ArrayList<>(lines.size());
-        int formLine = 0;
-        for (int index = 0; index < lines.size(); index++) {
-            TextSplitter.Line line = lines.get(index);
-            List<WordCount> counts = new ArrayList<>();
+        for (TextSplitter.Line line : lines) {
+            results.add(reading.next(line));
+        }
+        return new PoemCheck(form, results, reading.missingLines(), craft.check(results));
+    }
+
+    /** The season words, cuts and rhymes of lines already checked (a poem read line by line, say). */
+    public CraftCheck craft(List<LineResult> lines) {
+        return craft.check(lines);
+    }
+
+    /** A check that takes the poem one line at a time, for texts too long to hold at once. */
+    public LineByLine lineByLine(Form form) {
+        return new LineByLine(form);
+    }
+
+    /**
+     * A poem checked as its lines arrive: it keeps only the form's place and whether all so far fit, so its memory
+     * is that of one line however long the poem. Not thread-safe.
+     */
+    public final class LineByLine {
+        private final Form form;
+        private int index;
+        private int formLine;
+        private boolean allFit = true;
+
+        private LineByLine(Form form) {
+            this.form = form;
+        }
+
+        /** The next line of the text (blank lines included: they keep their place in the index). */
+        public LineResult next(TextSplitter.Line line) {
             List<WordToken> tokens = splitter.words(line.text());
+            List<WordCount> counts = new ArrayList<>(tokens.size());
             for (WordToken token : tokens) {
                 counts.add(counter.count(token.text()));
             }
@@ -61,11 +90,25 @@ public final class PoemChecker {
             } else {
                 target = OptionalInt.of(form.lines().get(formLine++));
             }
-            results.add(judge(index, line, tokens, counts, target, fixedVerdict));
+            LineResult result = judge(index++, line, tokens, counts, target, fixedVerdict);
+            allFit &= result.verdict() == Verdict.OK || result.verdict() == Verdict.BLANK
+                    || result.verdict() == Verdict.UNCHECKED;
+            return result;
         }
-        // A text that ends in a newline leaves a trailing blank line; it is still a line of the text.
-        int missing = form.isFree() ? 0 : Math.max(0, form.lines().size() - formLine);
-        return new PoemCheck(form, results, missing, craft.check(results));
+
+        /** How many lines the form still expects after the last written one. */
+        public int missingLines() {
+            return form.isFree() ? 0 : Math.max(0, form.lines().size() - formLine);
+        }
+
+        /** As {@link PoemCheck#fits()} for the lines so far. */
+        public boolean fits() {
+            return allFit && missingLines() == 0;
+        }
+
+        public Form form() {
+            return form;
+        }
     }
 
     /** Checks one line against a target number of syllables (empty target: just count). */

@@ -1,13 +1,20 @@
 package dev.kigo.prosody;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,29 +104,61 @@ public final class UserDictionary {
         return entries.isEmpty();
     }
 
-    /** Reads a user dictionary file; a bad line fails with its line number. */
+    /**
+     * Reads a user dictionary file; a bad line fails with its line number, a byte that is not UTF-8 with its offset
+     * and line, a file that cannot be read with the reason, each in one sentence.
+     */
     public static UserDictionary load(Path file) {
         UserDictionary dictionary = new UserDictionary();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                int comment = line.indexOf('#');
-                String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
-                if (content.isEmpty()) {
-                    continue;
-                }
-                try {
-                    dictionary.put(parseLine(content));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
-                }
+        int number = 0;
+        for (String line : (Iterable<String>) text(file).lines()::iterator) {
+            number++;
+            int comment = line.indexOf('#');
+            String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (content.isEmpty()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the user dictionary " + file, e);
+            try {
+                dictionary.put(parseLine(content));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
+            }
         }
         return dictionary;
+    }
+
+    /** The file as strict UTF-8 (a leading byte-order mark dropped): a poet's dictionary is small enough to read whole. */
+    private static String text(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("There is no user dictionary at " + file + ".", e);
+        } catch (AccessDeniedException e) {
+            throw new UncheckedIOException("The user dictionary " + file + " cannot be read: permission denied.", e);
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new UncheckedIOException("The user dictionary " + file + " cannot be read (" + reason + ").", e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The user dictionary %s is not UTF-8 text: the"
+                    + " byte at offset %d (0x%02X, line %d) is not UTF-8; save it as UTF-8.", file, offset,
+                    bytes[offset] & 0xFF, line));
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Entry parseLine(String content) {

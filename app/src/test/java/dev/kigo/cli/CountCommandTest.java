@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,17 +27,21 @@ class CountCommandTest {
     Path dataDir;
 
     private Run count(String... args) {
+        return countStdin(new byte[0], args);
+    }
+
+    /** Runs `kigo count` with {@code stdin} as its standard input. */
+    private Run countStdin(byte[] stdin, String... args) {
         String[] withData = new String[args.length + 2];
         withData[0] = "--data-dir";
         withData[1] = dataDir.toString();
         System.arraycopy(args, 0, withData, 2, args.length);
-        args = withData;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new CountCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
+        CountCommand command = new CountCommand();
+        command.stdin = new ByteArrayInputStream(stdin);
+        int exitCode = KigoCli.execute(new CommandLine(command), withData, new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return new Run(exitCode, out.toString(), err.toString());
     }
 
@@ -134,5 +140,35 @@ class CountCommandTest {
                 .get("lines").get(0).get("words").get(0);
         assertEquals(3, word.get("syllables").asInt());
         assertEquals("USER", word.get("source").asText());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedNotDropped() throws Exception {
+        byte[] latin1 = "old pond / café at dusk\nsplash".getBytes(StandardCharsets.ISO_8859_1);
+        Run run = countStdin(latin1, "-");
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals("", run.out());
+        assertEquals("kigo: The poem is not UTF-8 text: the byte at offset 14 (0xE9, line 1) is not UTF-8; "
+                + "save it as UTF-8 and count it again.", run.err().strip());
+
+        Run utf8 = countStdin("old pond / café at dusk".getBytes(StandardCharsets.UTF_8), "--json");
+        assertEquals(0, utf8.exitCode(), utf8.err());
+        assertEquals("café", new ObjectMapper().readTree(utf8.out()).get("lines").get(1).get("words").get(0)
+                .get("text").asText());
+    }
+
+    @Test
+    void aUserDictionaryThatIsNotUtf8OrMissingIsOneSentenceWithTheReason(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("mine.dict");
+        Files.write(latin1, "koi 1\ncafé 2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run run = count("--user-dictionary", latin1.toString(), "old pond");
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals("kigo: The user dictionary " + latin1 + " is not UTF-8 text: the byte at offset 9 (0xE9, line 2)"
+                + " is not UTF-8; save it as UTF-8.", run.err().strip());
+
+        Path missing = dir.resolve("nowhere.dict");
+        Run none = count("--user-dictionary", missing.toString(), "old pond");
+        assertEquals(1, none.exitCode());
+        assertEquals("kigo: There is no user dictionary at " + missing + ".", none.err().strip());
     }
 }

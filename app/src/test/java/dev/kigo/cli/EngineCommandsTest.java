@@ -6,12 +6,11 @@ import dev.kigo.model.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.kigo.cli.CliRun.kigo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,15 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine's commands, run through the real command line on the fixture model. */
 class EngineCommandsTest {
     private final ObjectMapper mapper = new ObjectMapper();
-
-    private record Run(int exitCode, String out, String err) { }
-
-    private static Run kigo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = KigoCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String model() {
         return Fixtures.bundle().toString();
@@ -57,7 +47,7 @@ class EngineCommandsTest {
 
     @Test
     void generateJsonPrintsOneObjectPerPieceWithConsecutiveSeeds() throws Exception {
-        Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--n", "3", "--seed", "7",
+        CliRun run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--n", "3", "--seed", "7",
                 "--max-tokens", "10", "--json");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -70,7 +60,7 @@ class EngineCommandsTest {
             assertEquals("keywords-to-haiku", result.get("format").asText());
             assertTrue(result.get("generatedTokens").asInt() <= 10);
         }
-        Run again = kigo("generate", "--model", model(), "--keywords", "dog rain", "--n", "3", "--seed", "7",
+        CliRun again = kigo("generate", "--model", model(), "--keywords", "dog rain", "--n", "3", "--seed", "7",
                 "--max-tokens", "10", "--json");
         String timings = "\"(promptMillis|generationMillis|tokensPerSecond)\":[0-9.]+,";
         assertEquals(run.out().replaceAll(timings, ""), again.out().replaceAll(timings, ""));
@@ -78,7 +68,7 @@ class EngineCommandsTest {
 
     @Test
     void generateWithAPromptStreamsThePromptAndItsContinuation() {
-        Run run = kigo("generate", "--model", model(), "--prompt", "(old pond =", "--temperature", "0",
+        CliRun run = kigo("generate", "--model", model(), "--prompt", "(old pond =", "--temperature", "0",
                 "--max-tokens", "8");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("(old pond ="));
@@ -87,7 +77,7 @@ class EngineCommandsTest {
 
     @Test
     void badSettingsAreOneSentenceAndExitCodeOne() {
-        Run run = kigo("generate", "--model", model(), "--keywords", "dog", "--top-p", "0");
+        CliRun run = kigo("generate", "--model", model(), "--keywords", "dog", "--top-p", "0");
         assertEquals(1, run.exitCode());
         assertEquals("kigo: Top-p must be above 0 and at most 1 (1 = off), not 0.0.", run.err().strip());
     }
@@ -97,7 +87,7 @@ class EngineCommandsTest {
         String previous = System.getProperty("kigo.home");
         System.setProperty("kigo.home", home.toString());
         try {
-            Run run = kigo("info");
+            CliRun run = kigo("info");
             assertEquals(1, run.exitCode());
             assertTrue(run.err().startsWith("kigo: No default model is installed (there is no "), run.err());
             assertTrue(run.err().contains("pass a model folder with --model DIR"));
@@ -112,7 +102,7 @@ class EngineCommandsTest {
 
     @Test
     void infoReportsLayoutSizesAndTheCudaFallback() throws Exception {
-        Run run = kigo("info", "--model", Fixtures.bundle("optimum-merged").toString(), "--device", "cuda", "--json");
+        CliRun run = kigo("info", "--model", Fixtures.bundle("optimum-merged").toString(), "--device", "cuda", "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode info = mapper.readTree(run.out());
         assertEquals("optimum-merged", info.get("layout").asText());
@@ -125,7 +115,7 @@ class EngineCommandsTest {
     void scoreGivesEachLineItsMeanLogProbabilityAndPerplexity(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("lines.txt");
         Files.writeString(file, "old pond\n\na frog jumps in\n");
-        Run run = kigo("score", "--model", model(), "--json", file.toString());
+        CliRun run = kigo("score", "--model", model(), "--json", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(2, lines.size(), "the blank line is skipped");
@@ -140,14 +130,14 @@ class EngineCommandsTest {
 
     @Test
     void scoreNamesAMissingFile(@TempDir Path dir) {
-        Run run = kigo("score", "--model", model(), dir.resolve("absent.txt").toString());
+        CliRun run = kigo("score", "--model", model(), dir.resolve("absent.txt").toString());
         assertEquals(1, run.exitCode());
         assertEquals("kigo: There is no file " + dir.resolve("absent.txt") + " to score.", run.err().strip());
     }
 
     @Test
     void benchPrintsItsTableAndSaysWhichContextsItSkipped() {
-        Run run = kigo("bench", "--model", model(), "--steps", "4", "--repeats", "1", "--soak-tokens", "40");
+        CliRun run = kigo("bench", "--model", model(), "--steps", "4", "--repeats", "1", "--soak-tokens", "40");
         assertEquals(0, run.exitCode(), run.err());
         for (String measure : List.of("| load |", "| first token", "| ms per token at context 16 |",
                 "| tokens/s at batch 1 |", "| tokens/s at batch 4 |", "| Java side of a step", "| RSS before / after",
@@ -160,7 +150,7 @@ class EngineCommandsTest {
 
     @Test
     void generateWithAFormWritesLinesThatScanAndRefusesAnUnknownForm() throws Exception {
-        Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2", "--n", "2",
+        CliRun run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2", "--n", "2",
                 "--max-tokens", "100", "--json");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -171,7 +161,7 @@ class EngineCommandsTest {
             assertTrue(dev.kigo.prosody.Prosody.loadDefault().check(text, dev.kigo.prosody.Form.parse("1-2")).fits(),
                     text);
         }
-        Run bad = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "sonnet");
+        CliRun bad = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "sonnet");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("unknown form 'sonnet'"), bad.err());
     }

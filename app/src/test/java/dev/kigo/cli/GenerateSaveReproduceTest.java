@@ -95,6 +95,58 @@ class GenerateSaveReproduceTest {
         }
     }
 
+    @Test
+    void aStreamedContinuationIsSavedWhenSaveIsAsked(@TempDir Path dataDir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KigoCli.run(new String[] {"generate", "--model", Fixtures.bundle().toString(), "--prompt",
+                        "(old pond =", "--seed", "3", "--max-tokens", "12", "--save", "--data-dir", dataDir.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("saved as piece"), err.toString());
+        try (Library library = Library.open(dataDir.resolve(Library.FILE_NAME));
+             LanguageModel model = LanguageModel.load(Fixtures.bundle())) {
+            List<Piece> pieces = library.pieces().search(SearchQuery.all());
+            assertEquals(1, pieces.size());
+            Reproduction stored = library.pieces().reproduction(pieces.get(0).id()).orElseThrow();
+            assertEquals(PromptFormat.PLAIN.id(), stored.promptFormat());
+            GenerationResult again = new Generator(model).generate(
+                    new GenerationRequest(PromptFormat.PLAIN, "(old pond =", stored.settings()));
+            assertEquals(again.text(), pieces.get(0).content().text());
+        }
+    }
+
+    @Test
+    void aBatchThatFailsHalfWayIsPrintedAndNoneOfItIsSaved(@TempDir Path dataDir) throws Exception {
+        Path file = dataDir.resolve(Library.FILE_NAME);
+        Library.open(file).close();
+        // The fifth piece fails as a full disk would: after four were written in the same run.
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER fifth_piece_fails BEFORE INSERT ON piece "
+                    + "WHEN (SELECT count(*) FROM piece) >= 4 BEGIN SELECT RAISE(ABORT, 'no room for a fifth'); END");
+        }
+        String[] batch = {"generate", "--model", Fixtures.bundle().toString(), "--keywords", "dog rain", "--n", "8",
+                "--seed", "21", "--max-tokens", "16"};
+        StringWriter printed = new StringWriter();
+        assertEquals(0, KigoCli.run(batch, new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true)));
+
+        List<String> withSave = new java.util.ArrayList<>(List.of(batch));
+        withSave.addAll(List.of("--save", "--data-dir", dataDir.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KigoCli.run(withSave.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(1, code, err.toString());
+        assertEquals(printed.toString(), out.toString(), "the eight pieces are printed before saving");
+        assertEquals("kigo: Could not save the 8 pieces (none of them was saved): no room for a fifth.",
+                err.toString().strip());
+        try (Library library = Library.open(file)) {
+            assertEquals(0, library.pieces().count(SearchQuery.all()));
+        }
+    }
+
     /** Runs `kigo generate --n 2 ... --save` on the fixture into {@code dataDir} and checks both pieces were saved. */
     private static void generateTwoAndSave(Path bundle, Path dataDir, String... options) {
         List<String> args = new java.util.ArrayList<>(List.of("generate", "--model", bundle.toString(), "--n", "2"));

@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.cos.COSName;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -247,6 +251,65 @@ class ExportTest {
         try (var files = Files.list(folder)) {
             assertEquals(List.of("keep.txt"), files.map(path -> path.getFileName().toString()).toList(),
                     "no partial file left behind");
+        }
+    }
+
+    @Test
+    void replacingFollowsASymbolicLinkAndKeepsTheFilesPermissions() throws IOException {
+        Path real = Files.writeString(folder.resolve("private.txt"), "the poet's own notes");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(folder.resolve("link.txt"), real.getFileName());
+
+        ExportResult result = Exporter.export(List.of(POPPY), ExportFormat.TEXT, link,
+                ExportOptions.defaults().withOverwrite(true));
+
+        assertEquals(real, result.file());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("Poppy\na red poppy\nblooms\n", Files.readString(real));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+        assertEquals(List.of("link.txt", "private.txt"), names());
+    }
+
+    @Test
+    void aFileWithAnotherHardLinkIsRewrittenSoBothNamesShowTheExport() throws IOException {
+        Path first = Files.writeString(folder.resolve("first.txt"), "the poet's own notes");
+        Path second = Files.createLink(folder.resolve("second.txt"), first);
+
+        Exporter.export(List.of(POPPY), ExportFormat.TEXT, second, ExportOptions.defaults().withOverwrite(true));
+
+        assertEquals("Poppy\na red poppy\nblooms\n", Files.readString(first));
+        assertTrue(Files.isSameFile(first, second));
+        assertEquals(List.of("first.txt", "second.txt"), names());
+    }
+
+    @Test
+    void aNamedPipeIsRefusedEvenWhenReplacingIsAllowed() throws Exception {
+        Path pipe = folder.resolve("pipe");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo");
+
+        ExportException error = assertThrows(ExportException.class, () -> Exporter.export(List.of(POPPY),
+                ExportFormat.TEXT, pipe, ExportOptions.defaults().withOverwrite(true)));
+
+        assertEquals(pipe + " is a named pipe, not a file; an export writes only to files.", error.getMessage());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe), "still a pipe");
+        assertEquals(List.of("pipe"), names());
+    }
+
+    @Test
+    void aPartFileLeftByAKilledExportIsRemovedByTheNextAndAFreshOneIsKept() throws IOException {
+        Path stale = Files.writeString(folder.resolve(".poems.txt.1234.part"), "half");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Exporter.STALE_PART).minusSeconds(1)));
+        Path fresh = Files.writeString(folder.resolve(".poems.txt.5678.part"), "being written");
+
+        Exporter.export(List.of(POPPY), ExportFormat.TEXT, folder.resolve("poems.txt"), ExportOptions.defaults());
+
+        assertEquals(List.of(".poems.txt.5678.part", "poems.txt"), names());
+        assertTrue(Files.exists(fresh));
+    }
+
+    private List<String> names() throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
         }
     }
 

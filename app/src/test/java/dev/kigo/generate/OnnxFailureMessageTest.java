@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real ONNX Runtime failure mid-generation: the fixture's manifest overstates its context, so a step past the
- * graph's 128 positions fails inside ONNX Runtime. The poet reads one sentence, not the binding's raw text.
+ * graph's 128 positions fails inside ONNX Runtime. The graph takes no position ids, so the load cannot probe its
+ * length (a graph that takes them is refused at load instead). The poet reads one sentence, not the binding's raw text.
  */
 class OnnxFailureMessageTest {
     private static final LogitsProcessor BAN_END_OF_TEXT = (logits, context) ->
@@ -24,7 +25,7 @@ class OnnxFailureMessageTest {
     Path dir;
 
     private LanguageModel modelClaimingALongerContext() throws Exception {
-        Path bundle = Fixtures.copy("optimum", dir.resolve("bundle"));
+        Path bundle = Fixtures.copy("optimum-no-position-ids", dir.resolve("bundle"));
         Path manifest = bundle.resolve("model.json");
         String json = Files.readString(manifest);
         assertTrue(json.contains("\"contextLength\": " + Fixtures.CONTEXT));

@@ -34,4 +34,12 @@ class FtsQueryTest {
         assertEquals(Optional.empty(), FtsQuery.toMatchExpression(" \" ( * 🌕 - "));
         assertEquals(List.of("a", "\"b c\"", "d"), FtsQuery.splitWords("a \"b c\" d"));
     }
+
+    /** Found by SearchFuzzTest: FTS5 ended the quoted word at the NUL and failed with "unterminated string". */
+    @Test
+    void aControlCharacterSeparatesWordsEvenInsideAPhrase() {
+        assertEquals(Optional.of("\"po\" \"nd\""), FtsQuery.toMatchExpression("po\0nd"));
+        assertEquals(Optional.of("\"old pond\""), FtsQuery.toMatchExpression("\"old\0pond\""));
+        assertEquals(Optional.of("\"frog\""), FtsQuery.toMatchExpression("\u0001frog\u007f\u0085"));
+    }
 }

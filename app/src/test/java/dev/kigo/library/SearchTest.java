@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchTest {
@@ -135,9 +137,46 @@ class SearchTest {
     }
 
     @Test
-    void emptyOrUnsearchableWordsListEverything() {
+    void emptyWordsListEverything() {
         assertEquals(4, find("").size());
-        assertEquals(4, find("  🌕 \" ").size());
+        assertEquals(4, find("   ").size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"", "(", "🐸", "title:", "  🌕 \" ", "* - :"})
+    void wordsWithNothingSearchableFindNothing(String query) {
+        assertEquals(List.of(), find(query));
+        assertEquals(0, pieces.count(SearchQuery.words(query)));
+        assertFalse(SearchQuery.words(query).hasSearchableWords());
+        assertTrue(SearchQuery.words(query + " moon").hasSearchableWords());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"moon ", "\"", "a\" ", "title:x ", "🐸"})
+    void aHundredKilobyteQueryOfRepeatedWordsIsAnsweredQuickly(String unit) {
+        String query = unit.repeat(100_000 / unit.length());
+        long start = System.nanoTime();
+        find(query);
+        pieces.count(SearchQuery.words(query));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("search: 100 KB of '%s' searched and counted in %d ms%n", unit, millis);
+        assertTrue(millis < 1_000, millis + " ms");
+    }
+
+    @Test
+    void aQueryOfTooManyDifferentWordsIsRefusedQuicklyInOneSentence() {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; query.length() < 100_000; i++) {
+            query.append("moon").append(Integer.toString(i, 26).replaceAll("[0-9]", "x")).append(' ');
+        }
+        long start = System.nanoTime();
+        LibraryException refused = assertThrows(LibraryException.class, () -> find(query.toString()));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("search: 100 KB of different words refused in %d ms%n", millis);
+        assertTrue(millis < 1_000, millis + " ms");
+        assertEquals("A search takes at most 64 different words.", refused.getMessage());
+        List<String> words = List.of(query.toString().split(" "));
+        assertEquals(List.of(), find(String.join(" ", words.subList(0, 64))), "64 different words are searched");
     }
 
     @Test

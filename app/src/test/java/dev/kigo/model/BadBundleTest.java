@@ -1,6 +1,8 @@
 package dev.kigo.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,11 @@ class BadBundleTest {
 
     private Path good() {
         return Fixtures.copy("optimum", dir.resolve("bundle"));
+    }
+
+    /** A good bundle whose model.json records no checksums, so its files may be broken in other ways. */
+    private Path unchecked() {
+        return Fixtures.copyUnchecked("optimum", dir.resolve("bundle"));
     }
 
     private static String refusal(Path bundle) {
@@ -58,8 +65,8 @@ class BadBundleTest {
     }
 
     @Test
-    void aTruncatedModelIsCalledDamaged() throws Exception {
-        Path bundle = good();
+    void aTruncatedModelThatNothingRecordsIsCalledDamaged() throws Exception {
+        Path bundle = unchecked();
         Path model = bundle.resolve("model.onnx");
         byte[] bytes = Files.readAllBytes(model);
         Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -68,7 +75,7 @@ class BadBundleTest {
 
     @Test
     void aTokenizerOfAnotherVocabularyDoesNotBelong() throws Exception {
-        Path bundle = good();
+        Path bundle = unchecked();
         Path tokenizer = bundle.resolve("tokenizer.json");
         String json = Files.readString(tokenizer);
         String extra = "{\"id\": 257, \"content\": \"<|extra1|>\", \"single_word\": false, \"lstrip\": false,"
@@ -81,7 +88,7 @@ class BadBundleTest {
 
     @Test
     void anUnknownInputIsNamed() throws Exception {
-        Path bundle = good();
+        Path bundle = unchecked();
         renameInGraph(bundle.resolve("model.onnx"), "attention_mask", "attention_mast");
         assertEquals(bundle.resolve("model.onnx") + " has input attention_mast that Kigo does not know (it knows"
                 + " input_ids, attention_mask, position_ids, past_key_values.N.key/.value, past_N or use_cache_branch).",
@@ -90,7 +97,7 @@ class BadBundleTest {
 
     @Test
     void aGraphWithoutLogitsIsNotACausalLanguageModel() throws Exception {
-        Path bundle = good();
+        Path bundle = unchecked();
         renameInGraph(bundle.resolve("model.onnx"), "logits", "hidden");
         String message = refusal(bundle);
         assertTrue(message.startsWith(bundle.resolve("model.onnx") + " has no float \"logits\" output of shape"
@@ -110,6 +117,30 @@ class BadBundleTest {
         Path manifest = bundle.resolve("model.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"layers\": 2", "\"layers\": 12"));
         assertEquals(manifest + " says 12 layers but model.onnx has 2.", refusal(bundle));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {129, 1024, 100_000})
+    void aContextLongerThanTheGraphsPositionsIsRefusedAtLoad(int claimed) throws Exception {
+        Path bundle = good();
+        Path manifest = bundle.resolve("model.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"contextLength\": 128",
+                "\"contextLength\": " + claimed));
+        assertEquals(manifest + " says contextLength " + claimed + " but model.onnx has positions for 128 tokens.",
+                refusal(bundle));
+    }
+
+    @Test
+    void aContextTheGraphReachesLoadsAndAZeroContextIsRefused() throws Exception {
+        Path bundle = good();
+        Path manifest = bundle.resolve("model.json");
+        String json = Files.readString(manifest);
+        Files.writeString(manifest, json.replace("\"contextLength\": 128", "\"contextLength\": 64"));
+        try (LanguageModel model = LanguageModel.load(bundle)) {
+            assertEquals(64, model.info().contextLength());
+        }
+        Files.writeString(manifest, json.replace("\"contextLength\": 128", "\"contextLength\": 0"));
+        assertEquals(manifest + " says contextLength 0; a model reads at least one token.", refusal(bundle));
     }
 
     @Test

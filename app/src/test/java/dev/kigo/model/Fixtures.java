@@ -17,6 +17,8 @@ public final class Fixtures {
             "ort-combined", "ort-combined-no-position-ids");
     /** The Optimum layout with its weights stored as fp16 initializers, each behind a Cast to fp32. */
     public static final String FP16 = "optimum-fp16";
+    /** The Optimum layout with its weights in model.onnx.data beside the graph (ONNX's external data). */
+    public static final String EXTERNAL_DATA = "optimum-external-data";
     public static final int VOCAB = 257;
     public static final int EOT = 256;
     public static final int CONTEXT = 128;
@@ -65,6 +67,26 @@ public final class Fixtures {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
             return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies a fixture bundle whose model.json records no checksums, as a poet's own re-export may: a test may then
+     * change model.onnx or tokenizer.json and reach the check it is about.
+     */
+    public static Path copyUnchecked(String layout, Path target) {
+        Path bundle = copy(layout, target);
+        try {
+            Path manifest = bundle.resolve("model.json");
+            String json = Files.readString(manifest);
+            int files = json.indexOf(",\n  \"files\": {");
+            if (files < 0) {
+                throw new IllegalStateException(manifest + " records no files to remove");
+            }
+            Files.writeString(manifest, json.substring(0, files) + "\n}\n");
+            return bundle;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package dev.kigo.prosody;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -120,5 +122,21 @@ class PoemCheckerTest {
                 () -> Form.parse("sonnet"));
         assertTrue(error.getMessage().contains("5-7-5"), error.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Form.parse("5-0-5"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5--7", "-5-7-5", "5-7-", "5 -- 7", "5-/7", "5-7-5x", "5-1000", "-", " , "})
+    void patternsWithAStraySeparatorAreRefused(String pattern) {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Form.parse(pattern));
+        assertEquals("unknown form '" + pattern + "': use haiku, tanka, free or a pattern of syllables per line like 5-7-5",
+                error.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5-7-5", "5 7 5", "5/7/5", "5,7,5", " 5 - 7 - 5 ", "5, 7, 5"})
+    void patternsTakeOneSeparatorBetweenLines(String pattern) {
+        assertEquals(List.of(5, 7, 5), Form.parse(pattern).lines());
+        assertEquals("5-7-5", Form.parse(pattern).name());
     }
 }

@@ -69,4 +69,22 @@ class UserDictionaryTest {
         prosody.userDictionary().put("fire", 1);
         assertEquals(Verdict.SHORT, prosody.check(haiku, Form.HAIKU).lines().get(0).verdict(), "1 + 1 + 1 + 1");
     }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstWordAndUtf8WordsLoad(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("user.dict");
+        Files.write(file, "\uFEFFcafé 2\nbashō 2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UserDictionary loaded = UserDictionary.load(file);
+        assertEquals(List.of("basho", "cafe"), loaded.entries().stream().map(UserDictionary.Entry::word).sorted().toList());
+        assertEquals(2, loaded.lookup("café").orElseThrow().syllables());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheByteAndItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("user.dict");
+        Files.write(file, "# mine\r\nfire 1\r\nna\u00efve 2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> UserDictionary.load(file));
+        assertEquals("The user dictionary " + file + " is not UTF-8 text: the byte at offset 18 (0xEF, line 3) is not"
+                + " UTF-8; save it as UTF-8.", error.getMessage());
+    }
 }

@@ -14,7 +14,6 @@ import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import dev.kigo.library.GenerationRecord;
-import dev.kigo.library.ModelHash;
 import dev.kigo.model.Device;
 import dev.kigo.model.LanguageModel;
 import dev.kigo.model.ModelInfo;
@@ -302,14 +301,6 @@ public final class GenerationViewModel {
                 previous.close();
             }
             LanguageModel opened = LanguageModel.load(dir, wanted, MODEL_THREADS);
-            String hash;
-            try {
-                Path graph = Files.isRegularFile(dir.resolve(LanguageModel.MODEL_FILE)) ? dir.resolve(LanguageModel.MODEL_FILE)
-                        : dir.resolve(LanguageModel.OPTIMUM_MERGED_FILE);
-                hash = ModelHash.sha256(graph);
-            } catch (java.io.IOException e) {
-                hash = "";
-            }
             TrainingLines learned = null;
             String learnedProblem = null;
             try {
@@ -317,7 +308,7 @@ public final class GenerationViewModel {
             } catch (ModelLoadException e) {
                 learnedProblem = e.getMessage();
             }
-            return new LoadedModel(opened, hash, learned, learnedProblem);
+            return new LoadedModel(opened, opened.info().graphSha256(), learned, learnedProblem);
         }).whenComplete((loaded, failure) -> {
             if (ticket != loadTicket) {
                 if (loaded != null) {

@@ -25,7 +25,7 @@ class EngineCommandsTest {
 
     @Test
     void generateWithAMisspeltSeasonSaysWhichSeasonsThereAreWithoutAStackTrace() {
-        Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--season", "monsoon");
+        CliRun run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--season", "monsoon");
         assertTrue(run.exitCode() != 0);
         assertTrue(run.err().contains("unknown season 'monsoon': use spring, summer, autumn, winter or new year"), run.err());
         assertTrue(!run.err().contains("\tat "), run.err());
@@ -33,11 +33,11 @@ class EngineCommandsTest {
 
     @Test
     void generateTakesASeasonGoalAndEvaluateReportsSeasonShares() throws Exception {
-        Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--season", "fall", "--seed", "7");
+        CliRun run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--season", "fall", "--seed", "7");
         assertEquals(0, run.exitCode(), run.err());
         java.nio.file.Path prompts = java.nio.file.Files.createTempFile(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "prompts", ".txt");
         java.nio.file.Files.writeString(prompts, "dog rain\nempty house\n");
-        Run evaluate = kigo("evaluate", "--model", model(), "--prompts", prompts.toString(), "--season", "new year", "--json");
+        CliRun evaluate = kigo("evaluate", "--model", model(), "--prompts", prompts.toString(), "--season", "new year", "--json");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         JsonNode report = mapper.readTree(evaluate.out());
         assertEquals("new year", report.get("seasonGoal").asText());

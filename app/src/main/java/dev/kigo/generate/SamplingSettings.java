@@ -33,6 +33,14 @@ public record SamplingSettings(
         long seed,
         List<String> stopStrings) {
 
+    // The defaults as constants, so help texts can name them (annotations take only constants).
+    public static final double DEFAULT_TEMPERATURE = 0.8;
+    public static final int DEFAULT_TOP_K = 40;
+    public static final double DEFAULT_TOP_P = 0.95;
+    public static final double DEFAULT_MIN_P = 0.0;
+    public static final double DEFAULT_REPETITION_PENALTY = 1.1;
+    public static final int DEFAULT_MAX_TOKENS = 64;
+    public static final long DEFAULT_SEED = 42L;
     public static final int MAX_BEAMS = 16;
     public static final int MAX_TOKENS_LIMIT = 4096;
 
@@ -58,36 +66,64 @@ public record SamplingSettings(
 
     /** Balanced defaults: the settings the shipped model's evaluation uses. */
     public static SamplingSettings defaults() {
-        return new SamplingSettings(0.8, 40, 0.95, 0.0, 1.1, 0, 1, 64, 42L, List.of());
+        return new SamplingSettings(DEFAULT_TEMPERATURE, DEFAULT_TOP_K, DEFAULT_TOP_P, DEFAULT_MIN_P,
+                DEFAULT_REPETITION_PENALTY, 0, 1, DEFAULT_MAX_TOKENS, DEFAULT_SEED, List.of());
     }
 
     public static SamplingSettings greedy(int maxTokens) {
-        return new SamplingSettings(0.0, 0, 1.0, 0.0, 1.0, 0, 1, maxTokens, 0L, List.of());
+        return defaults().withTemperature(0).withTopK(0).withTopP(1).withMinP(0).withRepetitionPenalty(1)
+                .withMaxTokens(maxTokens).withSeed(0);
     }
 
-    public SamplingSettings withSeed(long newSeed) {
-        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
-                maxTokens, newSeed, stopStrings);
+    // One wither per component, so callers change one knob from defaults() instead of spelling out all ten.
+    public SamplingSettings withTemperature(double value) {
+        return new SamplingSettings(value, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams, maxTokens,
+                seed, stopStrings);
     }
 
-    public SamplingSettings withMaxTokens(int newMaxTokens) {
-        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
-                newMaxTokens, seed, stopStrings);
-    }
-
-    public SamplingSettings withTemperature(double newTemperature) {
-        return new SamplingSettings(newTemperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
+    public SamplingSettings withTopK(int value) {
+        return new SamplingSettings(temperature, value, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
                 maxTokens, seed, stopStrings);
     }
 
-    public SamplingSettings withBeams(int newBeams) {
-        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, newBeams,
+    public SamplingSettings withTopP(double value) {
+        return new SamplingSettings(temperature, topK, value, minP, repetitionPenalty, noRepeatNgramSize, beams,
                 maxTokens, seed, stopStrings);
     }
 
-    public SamplingSettings withStopStrings(List<String> newStopStrings) {
+    public SamplingSettings withMinP(double value) {
+        return new SamplingSettings(temperature, topK, topP, value, repetitionPenalty, noRepeatNgramSize, beams,
+                maxTokens, seed, stopStrings);
+    }
+
+    public SamplingSettings withRepetitionPenalty(double value) {
+        return new SamplingSettings(temperature, topK, topP, minP, value, noRepeatNgramSize, beams, maxTokens, seed,
+                stopStrings);
+    }
+
+    public SamplingSettings withNoRepeatNgramSize(int value) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, value, beams, maxTokens, seed,
+                stopStrings);
+    }
+
+    public SamplingSettings withBeams(int value) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, value,
+                maxTokens, seed, stopStrings);
+    }
+
+    public SamplingSettings withMaxTokens(int value) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams, value,
+                seed, stopStrings);
+    }
+
+    public SamplingSettings withSeed(long value) {
         return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
-                maxTokens, seed, Objects.requireNonNullElse(newStopStrings, List.of()));
+                maxTokens, value, stopStrings);
+    }
+
+    public SamplingSettings withStopStrings(List<String> value) {
+        return new SamplingSettings(temperature, topK, topP, minP, repetitionPenalty, noRepeatNgramSize, beams,
+                maxTokens, seed, Objects.requireNonNullElse(value, List.of()));
     }
 
     /** Derived, so not a JSON property (the library stores only the components). */

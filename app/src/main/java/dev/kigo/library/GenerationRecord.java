@@ -12,7 +12,7 @@ import java.util.Objects;
  * with seed) and to judge it (device, token counts, timings, why it stopped). Never model state or caches.
  *
  * @param modelName        the model bundle's name
- * @param modelHash        SHA-256 of the bundle's model.onnx in hex, as {@link ModelHash} computes it
+ * @param modelHash        SHA-256 of the bundle's model.onnx in hex, as the engine reports it ({@code ModelInfo.graphSha256()})
  * @param prompt           the exact prompt text fed to the model
  * @param promptFormat     the prompt format's name (e.g. "keywords-to-haiku"), as the engine names it
  * @param settings         the full sampling settings, seed included

@@ -12,7 +12,6 @@
  *       back.</li>
  *   <li>{@link dev.kigo.library.PresetStore}: the poet's sampling presets;
  *       {@link dev.kigo.library.UserDictionary}: the words the poet taught the syllable counter.</li>
- *   <li>{@link dev.kigo.library.ModelHash}: the fingerprint that ties a stored generation to its model.</li>
  * </ul>
  */
 package dev.kigo.library;

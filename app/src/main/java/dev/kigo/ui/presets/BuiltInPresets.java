@@ -11,14 +11,16 @@ public final class BuiltInPresets {
 
     /** Low temperature and tight truncation: the model's safest words, rarely surprising. */
     public static final Preset PRECISE = new Preset("Precise",
-            new SamplingSettings(0.5, 20, 0.9, 0.05, 1.15, 3, 1, 48, 42L, List.of()));
+            SamplingSettings.defaults().withTemperature(0.5).withTopK(20).withTopP(0.9).withMinP(0.05)
+                    .withRepetitionPenalty(1.15).withNoRepeatNgramSize(3).withMaxTokens(48));
 
     /** The defaults the shipped model is evaluated with. */
     public static final Preset BALANCED = new Preset("Balanced", SamplingSettings.defaults());
 
     /** Hot and loose, for odd images; min-p keeps it from falling into noise. */
     public static final Preset WILD = new Preset("Wild",
-            new SamplingSettings(1.25, 0, 0.98, 0.02, 1.05, 0, 1, 64, 42L, List.of()));
+            SamplingSettings.defaults().withTemperature(1.25).withTopK(0).withTopP(0.98).withMinP(0.02)
+                    .withRepetitionPenalty(1.05));
 
     public static final List<Preset> ALL = List.of(PRECISE, BALANCED, WILD);
 

@@ -66,6 +66,8 @@ class RecipePipelineTest {
         try (LanguageModel model = LanguageModel.load(out.resolve("bundle"));
              DecoderState state = model.newState(1)) {
             assertEquals(vocab, model.info().vocabSize());
+            assertTrue(model.info().assumptions().stream().noneMatch(a -> a.contains("checksum")),
+                    () -> "the export records its files' checksums: " + model.info().assumptions());
             float[] logits = state.prefill(new int[][] {prompt})[0];
             for (int step = 0; ; step++) {
                 float worst = 0;

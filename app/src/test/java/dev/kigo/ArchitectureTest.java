@@ -34,7 +34,7 @@ class ArchitectureTest {
     private static final Map<String, Integer> UI_LAYERS = Map.of(
             "concurrent", 0, "settings", 0,
             "presets", 1,
-            "library", 2,
+            "stores", 2,
             "viewmodel", 3,
             "view", 4,
             "help", 5,

@@ -25,15 +25,15 @@ public final class Library implements AutoCloseable {
     private final Database database;
     private final Optional<SetAside> setAside;
     private final PieceStore pieces;
-    private final PresetStore presets;
-    private final UserDictionary dictionary;
+    private final SavedPresetStore presets;
+    private final TaughtWordStore dictionary;
 
     Library(Database database, Optional<SetAside> setAside) {
         this.database = database;
         this.setAside = setAside;
         this.pieces = new PieceStore(database);
-        this.presets = new PresetStore(database);
-        this.dictionary = new UserDictionary(database);
+        this.presets = new SavedPresetStore(database);
+        this.dictionary = new TaughtWordStore(database);
     }
 
     /**
@@ -68,11 +68,11 @@ public final class Library implements AutoCloseable {
         return pieces;
     }
 
-    public PresetStore presets() {
+    public SavedPresetStore presets() {
         return presets;
     }
 
-    public UserDictionary dictionary() {
+    public TaughtWordStore dictionary() {
         return dictionary;
     }
 

@@ -10,8 +10,8 @@
  *       {@link dev.kigo.library.Version}s and {@link dev.kigo.library.GenerationRecord}s, searched with a
  *       {@link dev.kigo.library.SearchQuery}; {@link dev.kigo.library.Reproduction} gives a generation's inputs
  *       back.</li>
- *   <li>{@link dev.kigo.library.PresetStore}: the poet's sampling presets;
- *       {@link dev.kigo.library.UserDictionary}: the words the poet taught the syllable counter.</li>
+ *   <li>{@link dev.kigo.library.SavedPresetStore}: the poet's sampling presets;
+ *       {@link dev.kigo.library.TaughtWordStore}: the words the poet taught the syllable counter.</li>
  * </ul>
  */
 package dev.kigo.library;

@@ -20,14 +20,14 @@ class PresetsAndDictionaryTest {
     @Test
     void presetsRoundTripTheirSettingsAndKeepASingleDefault() {
         try (Library library = Library.open(folder.resolve("library.db"))) {
-            PresetStore presets = library.presets();
+            SavedPresetStore presets = library.presets();
             presets.save("Misty", Fixtures.settings(11));
             presets.save("Sharp", SamplingSettings.greedy(20));
             presets.setDefault("misty");
             presets.setDefault("Sharp");
             presets.save("MISTY", Fixtures.settings(12)); // same preset, new settings and spelling
 
-            assertEquals(List.of("MISTY", "Sharp"), presets.all().stream().map(Preset::name).toList());
+            assertEquals(List.of("MISTY", "Sharp"), presets.all().stream().map(SavedPreset::name).toList());
             assertEquals(Fixtures.settings(12), presets.find("misty").orElseThrow().settings());
             assertEquals("Sharp", presets.defaultPreset().orElseThrow().name());
             assertEquals(SamplingSettings.greedy(20), presets.defaultPreset().orElseThrow().settings());
@@ -49,7 +49,7 @@ class PresetsAndDictionaryTest {
     @Test
     void userDictionaryStoresSyllablesAndPhonemesCaseInsensitively() {
         try (Library library = Library.open(folder.resolve("library.db"))) {
-            UserDictionary dictionary = library.dictionary();
+            TaughtWordStore dictionary = library.dictionary();
             dictionary.put("dragonfly", 3, "d r ae1 g ah0 n f l ay2");
             dictionary.put("Moonless", 2, null);
             dictionary.put("moonless", 2, "  M UW1 N L AH0 S ");
@@ -67,7 +67,7 @@ class PresetsAndDictionaryTest {
     @Test
     void userDictionaryRejectsEntriesThatCannotBeRight() {
         try (Library library = Library.open(folder.resolve("library.db"))) {
-            UserDictionary dictionary = library.dictionary();
+            TaughtWordStore dictionary = library.dictionary();
             assertEquals("The phonemes have 2 stressed vowels but the word was given 3 syllables.",
                     assertThrows(IllegalArgumentException.class,
                             () -> dictionary.put("moonless", 3, "M UW1 N L AH0 S")).getMessage());

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** User presets as one JSON file, written atomically. */
-public final class JsonPresetStore implements PresetStore {
+public final class JsonPresetStore implements UserPresetsStore {
 
     private final Path file;
 

@@ -3,7 +3,7 @@ package dev.kigo.ui.viewmodel;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.ui.presets.BuiltInPresets;
 import dev.kigo.ui.presets.Preset;
-import dev.kigo.ui.presets.PresetStore;
+import dev.kigo.ui.presets.UserPresetsStore;
 import dev.kigo.ui.presets.UserPresets;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,14 +35,14 @@ public final class PresetsViewModel {
     private final ReadOnlyStringWrapper defaultName = new ReadOnlyStringWrapper("");
 
     private final SamplingViewModel sampling;
-    private final PresetStore store;
+    private final UserPresetsStore store;
     private final Consumer<String> reportProblem;
     private List<Preset> userPresets = List.of();
     private boolean restoring;
     /** The stored presets could not be read: saving the (empty) list now would delete them. */
     private boolean storeUnreadable;
 
-    public PresetsViewModel(SamplingViewModel sampling, PresetStore store, Consumer<String> reportProblem) {
+    public PresetsViewModel(SamplingViewModel sampling, UserPresetsStore store, Consumer<String> reportProblem) {
         this.sampling = sampling;
         this.store = store;
         this.reportProblem = reportProblem;

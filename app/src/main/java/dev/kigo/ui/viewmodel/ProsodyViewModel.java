@@ -9,7 +9,7 @@ import dev.kigo.prosody.Prosody;
 import dev.kigo.prosody.UserDictionary;
 import dev.kigo.prosody.WordResult;
 import dev.kigo.ui.concurrent.FxExecutor;
-import dev.kigo.ui.library.UserWordStore;
+import dev.kigo.ui.stores.UserWordStore;
 import dev.kigo.ui.settings.FormChoice;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -2,11 +2,11 @@ package dev.kigo.ui.viewmodel;
 
 import dev.kigo.library.Library;
 import dev.kigo.ui.concurrent.FxExecutor;
-import dev.kigo.ui.library.FileUserWordStore;
-import dev.kigo.ui.library.LibraryPresetStore;
-import dev.kigo.ui.library.LibraryUserWordStore;
-import dev.kigo.ui.library.UserWordStore;
-import dev.kigo.ui.presets.PresetStore;
+import dev.kigo.ui.stores.FileUserWordStore;
+import dev.kigo.ui.stores.LibraryPresetStore;
+import dev.kigo.ui.stores.LibraryUserWordStore;
+import dev.kigo.ui.stores.UserWordStore;
+import dev.kigo.ui.presets.UserPresetsStore;
 import dev.kigo.ui.presets.JsonPresetStore;
 import dev.kigo.ui.settings.DraftStore;
 import dev.kigo.ui.settings.FormChoice;
@@ -80,7 +80,7 @@ public final class StudioViewModel {
 
         library = openLibrary(paths);
         sampling = new SamplingViewModel(initialState.sampling(), random);
-        PresetStore presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
+        UserPresetsStore presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
         presets = new PresetsViewModel(sampling, presetStore, this::showError);
         if (freshStart) {
             presets.selectedProperty().set(presets.startupPreset());

@@ -4,7 +4,7 @@ import dev.kigo.prosody.LineResult;
 import dev.kigo.prosody.Prosody;
 import dev.kigo.prosody.Verdict;
 import dev.kigo.ui.concurrent.FxExecutor;
-import dev.kigo.ui.library.FileUserWordStore;
+import dev.kigo.ui.stores.FileUserWordStore;
 import dev.kigo.ui.settings.FormChoice;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** Named sampling presets the poet saved (the built-in ones live in the UI). Names are case-insensitive. */
-public final class PresetStore {
+public final class SavedPresetStore {
     static final int MAX_NAME_LENGTH = 60;
 
     private static final String CLEAR_DEFAULT = "UPDATE preset SET is_default = 0 WHERE is_default = 1";
 
     private final Database database;
 
-    PresetStore(Database database) {
+    SavedPresetStore(Database database) {
         this.database = database;
     }
 
     /** Saves or replaces the preset; a replaced preset stays the default if it was. */
-    public Preset save(String name, SamplingSettings settings) {
+    public SavedPreset save(String name, SamplingSettings settings) {
         String clean = checkName(name);
         database.update("Could not save the preset \"" + clean + "\"", """
                 INSERT INTO preset (name, settings_json, is_default, updated_at) VALUES (?, ?, 0, ?)
@@ -31,18 +31,18 @@ public final class PresetStore {
         return find(clean).orElseThrow();
     }
 
-    public Optional<Preset> find(String name) {
+    public Optional<SavedPreset> find(String name) {
         return database.first("Could not read the preset \"" + name + "\"", "SELECT * FROM preset WHERE name = ?",
-                PresetStore::preset, strip(name));
+                SavedPresetStore::preset, strip(name));
     }
 
     /** Every saved preset, by name. */
-    public List<Preset> all() {
-        return database.list("Could not read the presets", "SELECT * FROM preset ORDER BY name", PresetStore::preset);
+    public List<SavedPreset> all() {
+        return database.list("Could not read the presets", "SELECT * FROM preset ORDER BY name", SavedPresetStore::preset);
     }
 
-    public Optional<Preset> defaultPreset() {
-        return all().stream().filter(Preset::isDefault).findFirst();
+    public Optional<SavedPreset> defaultPreset() {
+        return all().stream().filter(SavedPreset::isDefault).findFirst();
     }
 
     /** Makes this preset the default (and no other). */
@@ -82,8 +82,8 @@ public final class PresetStore {
         return clean;
     }
 
-    private static Preset preset(ResultSet row) throws SQLException {
-        return new Preset(row.getString("name"), SettingsJson.readSettings(row.getString("settings_json")),
+    private static SavedPreset preset(ResultSet row) throws SQLException {
+        return new SavedPreset(row.getString("name"), SettingsJson.readSettings(row.getString("settings_json")),
                 row.getBoolean("is_default"), Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 }

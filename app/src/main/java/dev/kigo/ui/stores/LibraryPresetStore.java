@@ -1,9 +1,9 @@
-package dev.kigo.ui.library;
+package dev.kigo.ui.stores;
 
 import dev.kigo.library.Library;
 import dev.kigo.library.LibraryException;
 import dev.kigo.ui.presets.Preset;
-import dev.kigo.ui.presets.PresetStore;
+import dev.kigo.ui.presets.UserPresetsStore;
 import dev.kigo.ui.presets.UserPresets;
 
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The poet's presets kept in the library (SQLite), so the CLI and the studio share them. */
-public final class LibraryPresetStore implements PresetStore {
+public final class LibraryPresetStore implements UserPresetsStore {
 
     private final Library library;
 
@@ -23,9 +23,9 @@ public final class LibraryPresetStore implements PresetStore {
     @Override
     public UserPresets load() throws IOException {
         try {
-            List<dev.kigo.library.Preset> stored = library.presets().all();
-            String defaultName = stored.stream().filter(dev.kigo.library.Preset::isDefault)
-                    .map(dev.kigo.library.Preset::name).findFirst().orElse("");
+            List<dev.kigo.library.SavedPreset> stored = library.presets().all();
+            String defaultName = stored.stream().filter(dev.kigo.library.SavedPreset::isDefault)
+                    .map(dev.kigo.library.SavedPreset::name).findFirst().orElse("");
             return new UserPresets(stored.stream().map(p -> new Preset(p.name(), p.settings())).toList(), defaultName);
         } catch (LibraryException e) {
             throw new IOException(e.getMessage(), e);
@@ -36,7 +36,7 @@ public final class LibraryPresetStore implements PresetStore {
     public void save(UserPresets presets) throws IOException {
         try {
             Set<String> kept = presets.presets().stream().map(p -> p.name().toLowerCase()).collect(Collectors.toSet());
-            for (dev.kigo.library.Preset stored : library.presets().all()) {
+            for (dev.kigo.library.SavedPreset stored : library.presets().all()) {
                 if (!kept.contains(stored.name().toLowerCase())) {
                     library.presets().delete(stored.name());
                 }

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * Words the poet taught the syllable counter (the prosody module asks here before its own dictionary).
  * Words are matched without regard to case.
  */
-public final class UserDictionary {
+public final class TaughtWordStore {
     static final int MAX_SYLLABLES = 30;
     private static final Pattern ARPABET = Pattern.compile("[A-Z]{1,3}[0-2]?( [A-Z]{1,3}[0-2]?)*");
 
     private final Database database;
 
-    UserDictionary(Database database) {
+    TaughtWordStore(Database database) {
         this.database = database;
     }
 
@@ -45,7 +45,7 @@ public final class UserDictionary {
 
     public Optional<UserWord> find(String word) {
         return database.first("Could not look up \"" + word + "\"", "SELECT * FROM user_word WHERE word = ?",
-                UserDictionary::word, strip(word));
+                TaughtWordStore::word, strip(word));
     }
 
     /** Every word, alphabetically. */
@@ -62,7 +62,7 @@ public final class UserDictionary {
 
     public List<UserWord> all() {
         return database.list("Could not read the dictionary", "SELECT * FROM user_word ORDER BY word",
-                UserDictionary::word);
+                TaughtWordStore::word);
     }
 
     /** Returns whether the word was there. */

@@ -1,4 +1,4 @@
-package dev.kigo.ui.library;
+package dev.kigo.ui.stores;
 
 import dev.kigo.prosody.UserDictionary;
 

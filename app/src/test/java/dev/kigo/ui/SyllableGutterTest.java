@@ -56,6 +56,24 @@ class SyllableGutterTest {
     }
 
     @Test
+    void aLineTheModelLearnedIsUnderlinedInTheGutterAndSaysSoOnHover() throws Exception {
+        robot.interact(() -> app.window().model().prosody().learnedLinesProperty()
+                .set(dev.kigo.model.TrainingLines.of(java.util.List.of("a frog jumps into the pond", "splash"))::contains));
+        robot.clickOn("#poem-area").write("an old silent pond\nA frog jumps into the pond!\nsplash");
+        PseudoClass seen = PseudoClass.getPseudoClass("seen");
+        assertTrue(waitFor(3_000, () -> onFx(() -> area().getParagraphGraphic(1).getPseudoClassStates().contains(seen))),
+                "the learned line is marked, whatever its case and punctuation");
+        assertFalse(onFx(() -> area().getParagraphGraphic(0).getPseudoClassStates().contains(seen)), "a new line is not");
+        assertFalse(onFx(() -> area().getParagraphGraphic(2).getPseudoClassStates().contains(seen)),
+                "a one-word stock line is everyone's");
+        robot.moveTo((javafx.scene.Node) onFx(() -> area().getParagraphGraphic(1)));
+        assertTrue(waitFor(3_000, () -> onFx(() -> {
+            GutterMark mark = (GutterMark) area().getParagraphGraphic(1);
+            return mark.tooltip() != null && mark.tooltip().getText().startsWith("Seen in training");
+        })), "the hover explains the mark");
+    }
+
+    @Test
     void theHintStripShowsTheSeasonCutAndRhymeOfTheStanzaAtTheCaret() throws Exception {
         robot.clickOn("#poem-area").write("harvest moon —\nthe farmer's shadow\nlonger than the field\n\non a summer night\na firefly's light\ndrifts out of sight");
         javafx.scene.control.Label season = robot.lookup("#craft-season").queryAs(javafx.scene.control.Label.class);

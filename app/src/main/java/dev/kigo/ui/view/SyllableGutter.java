@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,9 @@ final class SyllableGutter implements IntFunction<Node> {
     static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
     static final PseudoClass ESTIMATED = PseudoClass.getPseudoClass("estimated");
+    /** A line the model learned word for word: a quiet underline, explained on hover. */
+    static final PseudoClass SEEN = PseudoClass.getPseudoClass("seen");
+    static final String SEEN_TEXT = "Seen in training: the model learned this line word for word.";
 
     private final ProsodyViewModel prosody;
 
@@ -40,12 +44,13 @@ final class SyllableGutter implements IntFunction<Node> {
         // Every new check reaches every visible mark; a mark changes (and costs a layout) only if its line did.
         InvalidationListener update = ignore -> show(mark, linesOf(paragraph));
         prosody.checkedProperty().addListener(new WeakInvalidationListener(update));
+        prosody.learnedLinesProperty().addListener(new WeakInvalidationListener(update));
         mark.setUserData(update); // the listener lives as long as the mark, which the editor drops when scrolled away
         show(mark, linesOf(paragraph));
         // The tooltip is made on first hover and filled on each: graphics are recreated whenever their line
         // changes, often while the model streams, and a Tooltip per line per change is needless work.
         mark.setOnMouseEntered(e -> {
-            String explanation = explanation(linesOf(paragraph));
+            String explanation = explanation(linesOf(paragraph), prosody::isLearned);
             if (explanation.isEmpty()) {
                 return;
             }
@@ -66,17 +71,19 @@ final class SyllableGutter implements IntFunction<Node> {
         return checked == null ? List.of() : checked.linesOfParagraph(paragraph);
     }
 
-    private static void show(GutterMark mark, List<LineResult> lines) {
+    private void show(GutterMark mark, List<LineResult> lines) {
         String text = gutterText(lines);
         if (!text.equals(mark.getText())) {
             mark.textProperty().set(text);
         }
         restyle(mark, lines);
+        mark.pseudoClassStateChanged(SEEN, lines.stream().anyMatch(prosody::isLearned));
     }
 
     /** The hover text for the lines of one paragraph; empty when nothing is measured. */
-    static String explanation(List<LineResult> lines) {
-        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(SyllableGutter::explain)
+    static String explanation(List<LineResult> lines, Predicate<LineResult> learned) {
+        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK)
+                .map(l -> learned.test(l) ? SEEN_TEXT + "\n" + explain(l) : explain(l))
                 .collect(Collectors.joining("\n\n"));
     }
 

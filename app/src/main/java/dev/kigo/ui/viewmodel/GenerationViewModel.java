@@ -294,6 +294,7 @@ public final class GenerationViewModel {
         LanguageModel previous = model;
         model = null;
         learned = null;
+        studio.prosody().learnedLinesProperty().set(line -> false);
         generator = null;
         keepForm = null;
         executor.supply(() -> {
@@ -332,6 +333,8 @@ public final class GenerationViewModel {
             model = loaded.model();
             modelHash = loaded.hash();
             learned = loaded.learned();
+            TrainingLines lines = learned;
+            studio.prosody().learnedLinesProperty().set(lines == null ? line -> false : lines::contains);
             if (loaded.learnedProblem() != null) {
                 studio.showError(loaded.learnedProblem() + " The originality guard is off for this model.");
             }

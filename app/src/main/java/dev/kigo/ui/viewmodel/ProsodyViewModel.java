@@ -1,5 +1,13 @@
 package dev.kigo.ui.viewmodel;
 
+import dev.kigo.generate.CopyGuard;
+
+import dev.kigo.model.TrainingLines;
+
+import java.util.function.Predicate;
+
+import javafx.beans.property.SimpleObjectProperty;
+
 import dev.kigo.prosody.CraftCheck;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
@@ -106,6 +114,8 @@ public final class ProsodyViewModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<CraftHints> craftHints = new ReadOnlyObjectWrapper<>(CraftHints.NONE);
+    /** Lines the loaded model learned word for word (its training-line set); none without a model or a set. */
+    private final ObjectProperty<Predicate<String>> learnedLines = new SimpleObjectProperty<>(line -> false);
     private int caret;
 
     private final ObjectProperty<FormChoice> formChoice;
@@ -129,6 +139,18 @@ public final class ProsodyViewModel {
         formChoice.addListener((obs, old, now) -> updateForm());
         customPattern.addListener((obs, old, now) -> updateForm());
         updateForm();
+    }
+
+    public ObjectProperty<Predicate<String>> learnedLinesProperty() {
+        return learnedLines;
+    }
+
+    /**
+     * Whether the line is one the model learned word for word, long enough to matter (the originality guard's
+     * measure: short stock lines are everyone's).
+     */
+    public boolean isLearned(LineResult line) {
+        return TrainingLines.words(line.text()) >= CopyGuard.MIN_WORDS && learnedLines.get().test(line.text());
     }
 
     public ReadOnlyObjectProperty<CheckedText> checkedProperty() {

@@ -64,6 +64,11 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "Without it, generation is free.")
     String form;
 
+    @Option(names = "--allow-coinages", description = "With --form: the model may also write words no dictionary "
+            + "knows (counted by estimate). Without it, every word is a dictionary word, one of your dictionary, or a "
+            + "plural or possessive of one.")
+    boolean allowCoinages;
+
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
     int count;
@@ -107,12 +112,15 @@ public final class GenerateCommand implements Callable<Integer> {
             requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
         }
         Form keptForm = form == null ? null : Form.parse(form);
+        if (allowCoinages && keptForm == null) {
+            throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
+        }
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
             if (keptForm != null) {
                 SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
-                requests.replaceAll(request -> keepForm.constrain(request, keptForm));
+                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages));
             }
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;

@@ -152,5 +152,11 @@ class EngineCommandsTest {
         Run bad = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "sonnet");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("unknown form 'sonnet'"), bad.err());
+        Run coined = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
+                "--allow-coinages", "--max-tokens", "100");
+        assertEquals(0, coined.exitCode(), coined.err());
+        Run free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--allow-coinages");
+        assertEquals(1, free.exitCode());
+        assertTrue(free.err().contains("--allow-coinages goes with --form"), free.err());
     }
 }

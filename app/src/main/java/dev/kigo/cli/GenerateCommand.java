@@ -6,6 +6,7 @@ import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
+import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.constrain.SyllableConstraint;
@@ -69,6 +70,10 @@ public final class GenerateCommand implements Callable<Integer> {
             + "plural or possessive of one.")
     boolean allowCoinages;
 
+    @Option(names = "--no-lookahead", description = "With --form: write token by token (faster) instead of choosing "
+            + "each line among " + LineLookahead.CANDIDATES + " candidates that fit, by how well the model ends it there.")
+    boolean noLookahead;
+
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
     int count;
@@ -115,12 +120,16 @@ public final class GenerateCommand implements Callable<Integer> {
         if (allowCoinages && keptForm == null) {
             throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
         }
+        if (noLookahead && keptForm == null) {
+            throw new IllegalArgumentException("--no-lookahead goes with --form: free generation writes token by token.");
+        }
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
             if (keptForm != null) {
                 SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
-                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages));
+                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages)
+                        .withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES));
             }
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;

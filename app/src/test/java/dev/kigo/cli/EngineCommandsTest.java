@@ -158,5 +158,11 @@ class EngineCommandsTest {
         Run free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--allow-coinages");
         assertEquals(1, free.exitCode());
         assertTrue(free.err().contains("--allow-coinages goes with --form"), free.err());
+        Run tokenByToken = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
+                "--no-lookahead", "--max-tokens", "100", "--json");
+        assertEquals(0, tokenByToken.exitCode(), tokenByToken.err());
+        Run freeAhead = kigo("generate", "--model", model(), "--keywords", "dog rain", "--no-lookahead");
+        assertEquals(1, freeAhead.exitCode());
+        assertTrue(freeAhead.err().contains("--no-lookahead goes with --form"), freeAhead.err());
     }
 }

@@ -1,6 +1,7 @@
 package dev.kigo.generate.constrain;
 
 import dev.kigo.generate.GenerationRequest;
+import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.LogitsProcessor;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.model.LanguageModel;
@@ -52,7 +53,8 @@ public final class SyllableConstraint {
 
     /**
      * The request with the form kept, in real words only: its own processors first, then the mask (so the mask has
-     * the last word).
+     * the last word). It is written line by line, each line chosen among {@link LineLookahead#CANDIDATES} that fit
+     * (turn that off with {@code withLineCandidates(1)}: token by token, faster, lines end where the count runs out).
      */
     public GenerationRequest constrain(GenerationRequest request, Form form) {
         return constrain(request, form, false);
@@ -67,7 +69,7 @@ public final class SyllableConstraint {
             List<LogitsProcessor> processors = new ArrayList<>(existing.get());
             processors.add(new FormKeeper(table, automaton));
             return processors;
-        });
+        }).withLineCandidates(LineLookahead.CANDIDATES);
     }
 
     /** A fresh mask for one row of the given format, real words only (for callers that assemble processors). */

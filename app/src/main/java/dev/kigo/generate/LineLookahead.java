@@ -52,10 +52,17 @@ public final class LineLookahead {
     }
 
     /**
+     * How far below the best a candidate may score and still be drawn, in units of the temperature: a line e^2 times
+     * less likely than the best (at temperature 1) is left out, as min-p leaves out unlikely tokens, so a temperature
+     * varies the poem among good lines rather than letting a broken one through now and then.
+     */
+    static final double WINDOW = 2.0;
+
+    /**
      * The chosen candidate among {@code scores}: the best when {@code temperature} is 0, otherwise drawn with
-     * probability proportional to exp(score / temperature). Candidates that ended the line (or the piece) as the
-     * form wants come before those that could not ({@code ended} false: a dead end, the token limit); among those,
-     * the same rule.
+     * probability proportional to exp(score / temperature) among those within {@link #WINDOW} of the best.
+     * Candidates that ended the line (or the piece) as the form wants come before those that could not ({@code ended}
+     * false: a dead end, the token limit); among those, the same rule.
      */
     static int choose(double[] scores, boolean[] ended, double temperature, Random random) {
         boolean anyEnded = false;
@@ -77,7 +84,8 @@ public final class LineLookahead {
         double[] weights = new double[scores.length];
         double total = 0;
         for (int i = 0; i < scores.length; i++) {
-            weights[i] = eligible(i, scores, ended, anyEnded) ? Math.exp((scores[i] - scores[best]) / temperature) : 0;
+            double below = (scores[i] - scores[best]) / temperature;
+            weights[i] = eligible(i, scores, ended, anyEnded) && below >= -WINDOW ? Math.exp(below) : 0;
             total += weights[i];
         }
         double draw = random.nextDouble() * total;

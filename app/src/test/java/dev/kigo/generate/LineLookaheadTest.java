@@ -47,6 +47,21 @@ class LineLookaheadTest {
     }
 
     @Test
+    void aLineFarBelowTheBestIsNeverDrawn() {
+        // e^-2.5 of the best at temperature 1: an ordinary draw would take it about once in thirteen.
+        double[] scores = {-10, -12.5};
+        Random random = new Random(3);
+        for (int i = 0; i < 500; i++) {
+            assertEquals(0, LineLookahead.choose(scores, new boolean[] {true, true}, 1.0, random));
+        }
+        int second = 0;
+        for (int i = 0; i < 500; i++) {
+            second += LineLookahead.choose(scores, new boolean[] {true, true}, 1.5, random);
+        }
+        assertTrue(second > 50, "a hotter draw widens the window: " + second);
+    }
+
+    @Test
     void aLineThatReachedItsBreakBeatsOneCutShortAndADeadEndIsNeverChosen() {
         double[] scores = {-2, -9, Double.NEGATIVE_INFINITY};
         assertEquals(1, LineLookahead.choose(scores, new boolean[] {false, true, false}, 0.0, new Random(1)),

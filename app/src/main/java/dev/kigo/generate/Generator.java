@@ -183,6 +183,34 @@ public final class Generator {
         return results;
     }
 
+    /**
+     * The model's own log-probability of each generated token after the request's prompt (no processors, temperature
+     * 1): how likely the unconstrained model finds a text, whatever wrote it. One pass over the whole text.
+     */
+    public double[] logProbs(GenerationRequest request, List<Integer> generated) {
+        int[] prompt = promptIds(request);
+        int[] ids = new int[prompt.length + generated.size()];
+        System.arraycopy(prompt, 0, ids, 0, prompt.length);
+        for (int i = 0; i < generated.size(); i++) {
+            ids[prompt.length + i] = generated.get(i);
+        }
+        double[] logProbs = new double[generated.size()];
+        if (generated.isEmpty()) {
+            return logProbs;
+        }
+        try (DecoderState state = model.newState(1)) {
+            float[][] logits = state.allLogits(ids);
+            for (int i = 0; i < logProbs.length; i++) {
+                logProbs[i] = LogProbs.logProb(logits[prompt.length - 1 + i], generated.get(i));
+            }
+        } catch (OrtException e) {
+            throw new GenerationException("ONNX Runtime failed while scoring (" + LanguageModel.failureDetail(e) + ").", e);
+        } catch (ModelClosedException e) {
+            throw closedWhileGenerating(e);
+        }
+        return logProbs;
+    }
+
     /** The prompt's ids: end-of-text first for the bracket formats (as in training), then the prompt text. */
     int[] promptIds(GenerationRequest request) {
         String text = request.promptText();

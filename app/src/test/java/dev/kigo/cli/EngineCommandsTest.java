@@ -137,6 +137,25 @@ class EngineCommandsTest {
     }
 
     @Test
+    void benchConstrainedComparesFreeTokenByTokenAndLookaheadOnTheSamePrompts() {
+        Run run = kigo("bench-constrained", "--model", model(), "--prompts", "2", "--form", "1-2", "--show", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("| measure | free | kept, token by token | kept, line lookahead (8 candidates) |"), out);
+        assertTrue(out.contains("| fit 1-2 (poem checker) | "), out);
+        assertTrue(out.contains("| mean log-probability of a line break"), out);
+        assertTrue(out.contains("| lines ending on an article, preposition, conjunction or auxiliary |"), out);
+        assertTrue(out.contains("| words outside the dictionaries"), out);
+        assertTrue(out.contains("| time per haiku, median (mean), ms |"), out);
+        String fit = out.lines().filter(line -> line.startsWith("| fit 1-2")).findFirst().orElseThrow();
+        assertTrue(fit.endsWith("| 100.0% (2 of 2) | 100.0% (2 of 2) |"), "both kept kinds fit: " + fit);
+        String outside = out.lines().filter(line -> line.startsWith("| words outside")).findFirst().orElseThrow();
+        assertTrue(outside.matches(".*\\| 0\\.0% \\(0 of \\d+\\) \\| 0\\.0% \\(0 of \\d+\\) \\|$"),
+                "kept pieces are all real words: " + outside);
+        assertTrue(out.contains("kept, line lookahead (8 candidates):\n  "), out);
+    }
+
+    @Test
     void generateWithAFormWritesLinesThatScanAndRefusesAnUnknownForm() throws Exception {
         Run run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2", "--n", "2",
                 "--max-tokens", "100", "--json");

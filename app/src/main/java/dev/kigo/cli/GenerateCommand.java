@@ -7,6 +7,7 @@ import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
+import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.constrain.SyllableConstraint;
@@ -72,6 +73,15 @@ public final class GenerateCommand implements Callable<Integer> {
             + "learned in training may be written as it is (by default the model must go on past it).")
     boolean allowCopies;
 
+    @Option(names = "--allow-coinages", description = "With --form: the model may also write words no dictionary "
+            + "knows (counted by estimate). Without it, every word is a dictionary word, one of your dictionary, or a "
+            + "plural or possessive of one.")
+    boolean allowCoinages;
+
+    @Option(names = "--no-lookahead", description = "With --form: write token by token (faster) instead of choosing "
+            + "each line among " + LineLookahead.CANDIDATES + " candidates that fit, by how well the model ends it there.")
+    boolean noLookahead;
+
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
     int count;
@@ -118,6 +128,12 @@ public final class GenerateCommand implements Callable<Integer> {
             requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
         }
         Form keptForm = form == null ? null : Form.parse(form);
+        if (allowCoinages && keptForm == null) {
+            throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
+        }
+        if (noLookahead && keptForm == null) {
+            throw new IllegalArgumentException("--no-lookahead goes with --form: free generation writes token by token.");
+        }
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
@@ -125,7 +141,8 @@ public final class GenerateCommand implements Callable<Integer> {
             requests = new ArrayList<>(season.apply(requests, model));
             if (keptForm != null) {
                 SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
-                requests.replaceAll(request -> keepForm.constrain(request, keptForm));
+                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages)
+                        .withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES));
             }
             Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
             if (learned.isPresent()) {

@@ -12,19 +12,30 @@ import java.util.function.Supplier;
  * @param settings   sampling settings
  * @param processors makes the extra logits processors for one generation row (called once per row or beam,
  *                   because processors may keep state); they run after the built-in ones
+ * @param lineCandidates 2 or more: write line by line, choosing each line among this many candidates
+ *                   ({@link LineLookahead}); 0 or 1: token by token
  */
 public record GenerationRequest(PromptFormat format, String input, SamplingSettings settings,
-                                Supplier<List<LogitsProcessor>> processors) {
+                                Supplier<List<LogitsProcessor>> processors, int lineCandidates) {
 
     public GenerationRequest {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(settings, "settings");
         processors = processors == null ? List::of : processors;
+        if (lineCandidates < 0 || lineCandidates > LineLookahead.MAX_CANDIDATES) {
+            throw new IllegalArgumentException("Line candidates must be between 0 and " + LineLookahead.MAX_CANDIDATES
+                    + ", not " + lineCandidates + ".");
+        }
+    }
+
+    public GenerationRequest(PromptFormat format, String input, SamplingSettings settings,
+                             Supplier<List<LogitsProcessor>> processors) {
+        this(format, input, settings, processors, 0);
     }
 
     public GenerationRequest(PromptFormat format, String input, SamplingSettings settings) {
-        this(format, input, settings, null);
+        this(format, input, settings, null, 0);
     }
 
     /** Plain continuation of a prompt. */
@@ -38,11 +49,21 @@ public record GenerationRequest(PromptFormat format, String input, SamplingSetti
     }
 
     public GenerationRequest withSettings(SamplingSettings newSettings) {
-        return new GenerationRequest(format, input, newSettings, processors);
+        return new GenerationRequest(format, input, newSettings, processors, lineCandidates);
     }
 
     public GenerationRequest withProcessors(Supplier<List<LogitsProcessor>> newProcessors) {
-        return new GenerationRequest(format, input, settings, newProcessors);
+        return new GenerationRequest(format, input, settings, newProcessors, lineCandidates);
+    }
+
+    /** The request written line by line among {@code candidates} candidate lines (0 or 1: token by token). */
+    public GenerationRequest withLineCandidates(int candidates) {
+        return new GenerationRequest(format, input, settings, processors, candidates);
+    }
+
+    /** Whether it is written line by line ({@link LineLookahead}) rather than token by token. */
+    public boolean looksAhead() {
+        return lineCandidates > 1;
     }
 
     /** The prompt text (without the leading end-of-text token the generator may add). */

@@ -75,17 +75,41 @@ public final class Generator {
         return generateBatch(List.of(request), listener, cancellation).get(0);
     }
 
+    /** Runs each request alone, those that look ahead line by line among them, reporting each under its own row. */
+    private List<GenerationResult> runOneByOne(List<GenerationRequest> requests, GenerationListener listener,
+                                               CancellationToken cancellation) {
+        List<GenerationResult> results = new ArrayList<>();
+        for (int r = 0; r < requests.size(); r++) {
+            GenerationRequest request = requests.get(r);
+            int row = r;
+            GenerationResult result;
+            if (request.looksAhead()) {
+                result = new LineLookahead(this, request, listener, cancellation, row).run();
+            } else {
+                result = runBatch(List.of(request), (ignored, event) -> listener.onToken(row, event), cancellation)
+                        .get(0);
+            }
+            results.add(result);
+            listener.onFinished(row, result);
+        }
+        return results;
+    }
+
     public GenerationResult generate(GenerationRequest request) {
         return generate(request, GenerationListener.NONE, new CancellationToken());
     }
 
     /**
      * Generates several requests together in one left-padded batch (each row with its own settings and seed;
-     * beam search is not batched). Results come back in request order.
+     * beam search is not batched; requests that look ahead line by line run one after the other, each batching its
+     * own candidates). Results come back in request order.
      */
     public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
                                                 CancellationToken cancellation) {
         try {
+            if (requests.stream().anyMatch(GenerationRequest::looksAhead)) {
+                return runOneByOne(requests, listener, cancellation);
+            }
             return runBatch(requests, listener, cancellation);
         } catch (ModelClosedException e) {
             throw closedWhileGenerating(e);
@@ -157,6 +181,34 @@ public final class Generator {
             listener.onFinished(r, result);
         }
         return results;
+    }
+
+    /**
+     * The model's own log-probability of each generated token after the request's prompt (no processors, temperature
+     * 1): how likely the unconstrained model finds a text, whatever wrote it. One pass over the whole text.
+     */
+    public double[] logProbs(GenerationRequest request, List<Integer> generated) {
+        int[] prompt = promptIds(request);
+        int[] ids = new int[prompt.length + generated.size()];
+        System.arraycopy(prompt, 0, ids, 0, prompt.length);
+        for (int i = 0; i < generated.size(); i++) {
+            ids[prompt.length + i] = generated.get(i);
+        }
+        double[] logProbs = new double[generated.size()];
+        if (generated.isEmpty()) {
+            return logProbs;
+        }
+        try (DecoderState state = model.newState(1)) {
+            float[][] logits = state.allLogits(ids);
+            for (int i = 0; i < logProbs.length; i++) {
+                logProbs[i] = LogProbs.logProb(logits[prompt.length - 1 + i], generated.get(i));
+            }
+        } catch (OrtException e) {
+            throw new GenerationException("ONNX Runtime failed while scoring (" + LanguageModel.failureDetail(e) + ").", e);
+        } catch (ModelClosedException e) {
+            throw closedWhileGenerating(e);
+        }
+        return logProbs;
     }
 
     /** The prompt's ids: end-of-text first for the bracket formats (as in training), then the prompt text. */

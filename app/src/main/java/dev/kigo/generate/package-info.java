@@ -7,7 +7,8 @@
  *       deep-haiku-gpt-2 formats the shipped model learned) with its {@link dev.kigo.generate.SamplingSettings}.</li>
  *   <li>{@link dev.kigo.generate.Generator}: one request streamed as {@link dev.kigo.generate.TokenEvent}s to a
  *       {@link dev.kigo.generate.GenerationListener}, a left-padded batch, or {@link dev.kigo.generate.BeamSearch};
- *       each ends in a {@link dev.kigo.generate.GenerationResult}.</li>
+ *       each ends in a {@link dev.kigo.generate.GenerationResult}; or line by line, each line chosen among
+ *       candidates ({@link dev.kigo.generate.LineLookahead}).</li>
  *   <li>{@link dev.kigo.generate.SamplerChain}: {@link dev.kigo.generate.LogitsProcessor}s (repetition penalty,
  *       no-repeat n-gram, any extra), temperature, then {@link dev.kigo.generate.CandidateFilter}s (top-k, top-p,
  *       min-p) and the draw.</li>

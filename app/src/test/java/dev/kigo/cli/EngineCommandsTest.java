@@ -149,6 +149,25 @@ class EngineCommandsTest {
     }
 
     @Test
+    void benchConstrainedComparesFreeTokenByTokenAndLookaheadOnTheSamePrompts() {
+        Run run = kigo("bench-constrained", "--model", model(), "--prompts", "2", "--form", "1-2", "--show", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("| measure | free | kept, token by token | kept, line lookahead (8 candidates) |"), out);
+        assertTrue(out.contains("| fit 1-2 (poem checker) | "), out);
+        assertTrue(out.contains("| mean log-probability of a line break"), out);
+        assertTrue(out.contains("| lines ending on an article, preposition, conjunction or auxiliary |"), out);
+        assertTrue(out.contains("| words outside the dictionaries"), out);
+        assertTrue(out.contains("| time per haiku, median (mean), ms |"), out);
+        String fit = out.lines().filter(line -> line.startsWith("| fit 1-2")).findFirst().orElseThrow();
+        assertTrue(fit.endsWith("| 100.0% (2 of 2) | 100.0% (2 of 2) |"), "both kept kinds fit: " + fit);
+        String outside = out.lines().filter(line -> line.startsWith("| words outside")).findFirst().orElseThrow();
+        assertTrue(outside.matches(".*\\| 0\\.0% \\(0 of \\d+\\) \\| 0\\.0% \\(0 of \\d+\\) \\|$"),
+                "kept pieces are all real words: " + outside);
+        assertTrue(out.contains("kept, line lookahead (8 candidates):\n  "), out);
+    }
+
+    @Test
     void generateWithAFormWritesLinesThatScanAndRefusesAnUnknownForm() throws Exception {
         CliRun run = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2", "--n", "2",
                 "--max-tokens", "100", "--json");
@@ -164,5 +183,17 @@ class EngineCommandsTest {
         CliRun bad = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "sonnet");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("unknown form 'sonnet'"), bad.err());
+        Run coined = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
+                "--allow-coinages", "--max-tokens", "100");
+        assertEquals(0, coined.exitCode(), coined.err());
+        Run free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--allow-coinages");
+        assertEquals(1, free.exitCode());
+        assertTrue(free.err().contains("--allow-coinages goes with --form"), free.err());
+        Run tokenByToken = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
+                "--no-lookahead", "--max-tokens", "100", "--json");
+        assertEquals(0, tokenByToken.exitCode(), tokenByToken.err());
+        Run freeAhead = kigo("generate", "--model", model(), "--keywords", "dog rain", "--no-lookahead");
+        assertEquals(1, freeAhead.exitCode());
+        assertTrue(freeAhead.err().contains("--no-lookahead goes with --form"), freeAhead.err());
     }
 }

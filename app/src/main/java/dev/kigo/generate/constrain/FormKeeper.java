@@ -14,9 +14,10 @@ import java.util.List;
  * allowed tokens and the softmax re-normalises over them.
  *
  * <p>A step is one pass over flat per-token arrays ({@link TokenTable}); only tokens that continue the word in
- * progress need the dictionary, and those come from a cached walk. A word the dictionary cannot complete is allowed
- * through the estimator for the model's few favourite continuations ({@link #UNKNOWN_CANDIDATES}), and only while it
- * would still fit if it ended there.
+ * progress need the dictionary, and those come from a cached walk. Only words of the {@link Lexicon} are written,
+ * unless coinages are allowed: then a word the dictionaries cannot complete is allowed through the estimator for the
+ * model's few favourite continuations ({@link #UNKNOWN_CANDIDATES}), and only while it would still fit if it ended
+ * there.
  *
  * <p>If nothing is left (penalties or the model's own -infinity can rule out the last good tokens), the row backs off:
  * it may end the line or the piece with what it has, and {@link #note} says so; if not even that is possible, every
@@ -124,15 +125,17 @@ final class FormKeeper implements LogitsProcessor {
                 logits[id] = negative;
             }
         } else {
-            // Every bare-letter token is forbidden except the dictionary continuations that fit, and the model's
-            // favourite few that leave the dictionary (tried with the estimator below).
+            // Every bare-letter token is forbidden except the continuations that fit and, when coinages are
+            // allowed, the model's favourite few that leave the dictionaries (tried with the estimator below).
             float unknownFloor = negative;
             int[] letterIds = table.letters().ids();
-            for (int id : letterIds) {
-                float logit = logits[id];
-                if (logit > unknownFloor && inTable[id] != stamp) {
-                    unknownCount = insert(id, logit, unknownCount);
-                    unknownFloor = unknownCount == UNKNOWN_CANDIDATES ? unknownLogits[unknownCount - 1] : negative;
+            if (table.measure().allowsCoinages()) {
+                for (int id : letterIds) {
+                    float logit = logits[id];
+                    if (logit > unknownFloor && inTable[id] != stamp) {
+                        unknownCount = insert(id, logit, unknownCount);
+                        unknownFloor = unknownCount == UNKNOWN_CANDIDATES ? unknownLogits[unknownCount - 1] : negative;
+                    }
                 }
             }
             TokenTable.Continuations next = table.continuations(s.word);

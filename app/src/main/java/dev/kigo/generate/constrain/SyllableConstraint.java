@@ -1,6 +1,7 @@
 package dev.kigo.generate.constrain;
 
 import dev.kigo.generate.GenerationRequest;
+import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.LogitsProcessor;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.model.LanguageModel;
@@ -25,52 +26,85 @@ import java.util.Map;
  * GenerationResult result = generator.generate(request);   // or start(...) to stream, or generateBatch(...)
  * }</pre>
  *
- * Works with sampling and beam search. If the mask ever leaves nothing, the row backs off (ends the line early) or
+ * Words are real words (the pronouncing dictionary, the poet's, their plurals and possessives) unless coinages are
+ * allowed. Works with sampling and beam search. If the mask ever leaves nothing, the row backs off (ends the line early) or
  * ends with {@code FinishReason.CONSTRAINT_DEAD_END}; either way {@code GenerationResult.note()} says what happened.
  * Thread-safe.
  */
 public final class SyllableConstraint {
     private final TextTokenizer tokenizer;
     private final int endOfTextId;
-    private final WordMeasure measure;
+    private final WordMeasure realWords;
+    private final WordMeasure withCoinages;
+    /** Tables for real words only, and for coinages allowed: built on first use, since each takes a second. */
     private final Map<LineLayout, TokenTable> tables = new EnumMap<>(LineLayout.class);
+    private final Map<LineLayout, TokenTable> coinageTables = new EnumMap<>(LineLayout.class);
 
     public SyllableConstraint(TextTokenizer tokenizer, int endOfTextId, Prosody prosody) {
         this.tokenizer = tokenizer;
         this.endOfTextId = endOfTextId;
-        this.measure = new WordMeasure(prosody);
+        this.realWords = new WordMeasure(prosody, false);
+        this.withCoinages = new WordMeasure(prosody, true);
     }
 
     public static SyllableConstraint create(LanguageModel model, Prosody prosody) {
         return new SyllableConstraint(model.tokenizer(), model.info().eotId(), prosody);
     }
 
-    /** The request with the form kept: its own processors first, then the mask (so the mask has the last word). */
+    /**
+     * The request with the form kept, in real words only: its own processors first, then the mask (so the mask has
+     * the last word). It is written line by line, each line chosen among {@link LineLookahead#CANDIDATES} that fit
+     * (turn that off with {@code withLineCandidates(1)}: token by token, faster, lines end where the count runs out).
+     */
     public GenerationRequest constrain(GenerationRequest request, Form form) {
-        TokenTable table = table(LineLayout.of(request.format()));
-        FormAutomaton automaton = new FormAutomaton(form, table.layout(), measure);
+        return constrain(request, form, false);
+    }
+
+    /** The same; {@code allowCoinages} lets the model write words no dictionary knows (counted by estimate). */
+    public GenerationRequest constrain(GenerationRequest request, Form form, boolean allowCoinages) {
+        TokenTable table = table(LineLayout.of(request.format()), allowCoinages);
+        FormAutomaton automaton = new FormAutomaton(form, table.layout(), table.measure());
         var existing = request.processors();
         return request.withProcessors(() -> {
             List<LogitsProcessor> processors = new ArrayList<>(existing.get());
             processors.add(new FormKeeper(table, automaton));
             return processors;
-        });
+        }).withLineCandidates(LineLookahead.CANDIDATES);
     }
 
-    /** A fresh mask for one row of the given format (for callers that assemble processors themselves). */
+    /** A fresh mask for one row of the given format, real words only (for callers that assemble processors). */
     public LogitsProcessor newProcessor(Form form, PromptFormat format) {
-        TokenTable table = table(LineLayout.of(format));
-        return new FormKeeper(table, new FormAutomaton(form, table.layout(), measure));
+        return newProcessor(form, format, false);
     }
 
-    /** Builds the per-token tables for a format now rather than on the first request. */
+    public LogitsProcessor newProcessor(Form form, PromptFormat format, boolean allowCoinages) {
+        TokenTable table = table(LineLayout.of(format), allowCoinages);
+        return new FormKeeper(table, new FormAutomaton(form, table.layout(), table.measure()));
+    }
+
+    /** Builds the per-token tables (real words only) for a format now rather than on the first request. */
     public void prepare(PromptFormat format) {
-        table(LineLayout.of(format));
+        prepare(format, false);
+    }
+
+    public void prepare(PromptFormat format, boolean allowCoinages) {
+        table(LineLayout.of(format), allowCoinages);
+    }
+
+    /** Whether a finished word may be written in kept text without coinages (see {@link Lexicon}). */
+    public boolean isRealWord(String word) {
+        return realWords.lexicon().isWord(word);
     }
 
     TokenTable table(LineLayout layout) {
-        synchronized (tables) {
-            return tables.computeIfAbsent(layout, l -> TokenTable.build(tokenizer, endOfTextId, l, measure));
+        return table(layout, false);
+    }
+
+    TokenTable table(LineLayout layout, boolean allowCoinages) {
+        Map<LineLayout, TokenTable> built = allowCoinages ? coinageTables : tables;
+        WordMeasure measure = allowCoinages ? withCoinages : realWords;
+        synchronized (built) {
+            return built.computeIfAbsent(layout, l -> TokenTable.build(tokenizer, endOfTextId, l, measure));
         }
     }
 }

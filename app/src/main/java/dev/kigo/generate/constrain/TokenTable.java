@@ -394,12 +394,12 @@ final class TokenTable {
         return result;
     }
 
-    /** Descends only where the letters so far still start a dictionary word, so the walk stays small. */
+    /** Descends only where the letters so far still start a word that may be written, so the walk stays small. */
     private static void walk(TrieNode node, StringBuilder prefix, WordMeasure measure, List<int[]> found) {
         for (int k = 0; k < node.keys.length; k++) {
             prefix.append(node.keys[k]);
             String text = prefix.toString();
-            if (measure.index().hasCompletion(text)) {
+            if (measure.hasCompletion(text)) {
                 TrieNode child = node.children[k];
                 if (child.tokens.length > 0) {
                     // A dictionary prefix, so this is the range's fewest, or less if the poet taught the word so.

@@ -28,6 +28,8 @@ final class WordMeasure {
     private final SyllableCounter counter;
     private final SyllablePrefixIndex index;
     private final UserDictionary userWords;
+    private final Lexicon lexicon;
+    private final boolean coinages;
     private volatile ReadingsCache readingsCache;
 
     /** Readings worked out while the user dictionary stood at {@code userWordsChange}. */
@@ -37,15 +39,35 @@ final class WordMeasure {
         }
     }
 
+    /** Answers for real words only: see {@link Lexicon}. */
     WordMeasure(Prosody prosody) {
+        this(prosody, false);
+    }
+
+    /**
+     * {@code coinages}: a word the dictionaries lack may also be written, counted by the estimator (the poet's
+     * choice); otherwise only the words of the {@link Lexicon}.
+     */
+    WordMeasure(Prosody prosody, boolean coinages) {
         this.counter = prosody.counter();
         this.index = prosody.dictionary().prefixIndex();
         this.userWords = prosody.counter().userDictionary();
+        this.lexicon = new Lexicon(prosody);
+        this.coinages = coinages;
         this.readingsCache = new ReadingsCache(userWords.changeCount());
     }
 
-    SyllablePrefixIndex index() {
-        return index;
+    boolean allowsCoinages() {
+        return coinages;
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Whether some word that may be written starts with {@code prefix}: where the token walk may go on. */
+    boolean hasCompletion(String prefix) {
+        return lexicon.isPrefix(prefix);
     }
 
     /** The user dictionary's change count: tables built on these answers rebuild when it moves on. */
@@ -65,7 +87,7 @@ final class WordMeasure {
             return cached;
         }
         long bits = 0;
-        if (hasLetter(word)) {
+        if (hasLetter(word) && (coinages || lexicon.isWord(word))) {
             List<Integer> readings = counter.count(word).readings();
             for (int r : readings) {
                 if (r >= 1 && r <= MAX_LINE_SYLLABLES) {
@@ -94,9 +116,10 @@ final class WordMeasure {
 
     /**
      * The fewest syllables a word that starts with {@code prefix} can end up with: from the dictionary words with
-     * that prefix and the poet's own count of the prefix as a whole word, or, when neither knows it, the counter's
-     * estimate of the prefix as a finished word (so an unknown word is only begun or extended while it would fit if
-     * it ended there, and only up to {@link #MAX_UNKNOWN_WORD} characters).
+     * that prefix and the poet's own count of the prefix as a whole word, or, when neither knows it, from the
+     * plurals, possessives and poet's words it may still become. With coinages, a prefix none of these know is
+     * counted by the counter's estimate of it as a finished word (so an unknown word is only begun or extended while
+     * it would fit if it ended there, and only up to {@link #MAX_UNKNOWN_WORD} characters); without, it is NEVER.
      */
     int fewestToFinish(String prefix) {
         int taught = taughtSyllables(prefix);
@@ -105,13 +128,25 @@ final class WordMeasure {
             // The dictionary's own reading of the word stays in the range: fewer is safe, the word end counts right.
             return Math.min(fewest(completions.get()), taught);
         }
-        if (taught != NEVER) {
-            return taught;
+        int fewest = taught;
+        for (String word : lexicon.inflectedFrom(prefix)) {
+            fewest = Math.min(fewest, fewestReading(word));
+        }
+        for (String word : lexicon.userWordsFrom(prefix)) {
+            fewest = Math.min(fewest, taughtSyllables(word));
+        }
+        if (fewest != NEVER || !coinages) {
+            return fewest;
         }
         if (prefix.length() > MAX_UNKNOWN_WORD) {
             return NEVER;
         }
         long readings = readings(prefix);
+        return readings == 0 ? NEVER : Long.numberOfTrailingZeros(readings);
+    }
+
+    private int fewestReading(String word) {
+        long readings = readings(word);
         return readings == 0 ? NEVER : Long.numberOfTrailingZeros(readings);
     }
 

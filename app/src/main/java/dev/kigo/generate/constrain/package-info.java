@@ -8,6 +8,7 @@
  *       the text stands in the form (line, syllables so far, the word being spelt).</li>
  *   <li>{@link dev.kigo.generate.constrain.TokenTable} and {@link dev.kigo.generate.constrain.WordMeasure}: what
  *       each token of the vocabulary can add, built once per tokenizer from the pronouncing dictionary.</li>
+ *   <li>{@link dev.kigo.generate.constrain.Lexicon}: which spellings are words (no coinages unless allowed).</li>
  *   <li>{@link dev.kigo.generate.constrain.KeywordPrompts}: the keyword prompt the constrained run starts from.</li>
  * </ul>
  */

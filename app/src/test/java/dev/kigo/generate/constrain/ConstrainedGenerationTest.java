@@ -67,6 +67,32 @@ class ConstrainedGenerationTest {
     }
 
     @Test
+    void lookingAheadEachLineIsChosenAmongCandidatesThatScanAndReachesTheListenerWhole() {
+        for (int seed = 0; seed < 3; seed++) {
+            GenerationRequest request = keepForm.constrain(GenerationRequest.haiku("dog rain",
+                    SamplingSettings.defaults().withSeed(seed).withMaxTokens(100)), Form.parse("2-3"));
+            assertTrue(request.looksAhead(), "kept to the form, lines are chosen among candidates by default");
+            StringBuilder streamed = new StringBuilder();
+            GenerationResult result = generator.generate(request, (row, token) -> streamed.append(token.textDelta()),
+                    new dev.kigo.generate.CancellationToken());
+            assertTrue(ConstraintFixtures.prosody().check(result.text(), Form.parse("2-3")).fits(),
+                    result.text() + " from raw " + result.rawText());
+            assertEquals(result.rawText(), streamed.toString(), "the chosen lines' tokens, and only those");
+            assertEquals(result.rawText(), generator.generate(request).rawText(), "the same seed, the same piece");
+        }
+    }
+
+    @Test
+    void tokenByTokenIsStillThereForWhoeverTurnsLookaheadOff() {
+        GenerationRequest request = GenerationRequest.haiku("dog rain",
+                SamplingSettings.defaults().withSeed(3).withMaxTokens(100));
+        GenerationRequest kept = keepForm.constrain(request, Form.parse("2-3")).withLineCandidates(1);
+        assertTrue(!kept.looksAhead());
+        GenerationResult result = generator.generate(kept);
+        assertTrue(ConstraintFixtures.prosody().check(result.text(), Form.parse("2-3")).fits(), result.rawText());
+    }
+
+    @Test
     void aModelThatInsistsOnAShortLineIsLetEndItWithANote() {
         GenerationResult result = generator.generate(keepForm.constrain(
                 insisting(" an old pond / a frog jumps in / splash)", SamplingSettings.defaults()), Form.HAIKU));
@@ -103,7 +129,10 @@ class ConstrainedGenerationTest {
         int[] calls = {0};
         GenerationRequest request = GenerationRequest.haiku("dog rain", SamplingSettings.defaults().withMaxTokens(5))
                 .withProcessors(() -> List.of((logits, context) -> calls[0]++));
-        generator.generate(keepForm.constrain(request, Form.HAIKU));
+        generator.generate(keepForm.constrain(request, Form.HAIKU).withLineCandidates(1));
         assertEquals(5, calls[0]);
+        calls[0] = 0;
+        generator.generate(keepForm.constrain(request, Form.HAIKU));
+        assertEquals(5 * dev.kigo.generate.LineLookahead.CANDIDATES, calls[0], "on every candidate line");
     }
 }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The proof of the constrained mode on the shipped model (or, until it is installed, the interim export): 500 haiku
  * from varied keyword prompts and seeds with the default sampling settings, every one checked by the poem checker,
- * and read for signs of broken text. Then other forms and beam search on fewer pieces.
+ * and read for signs of broken text and for words outside the dictionaries. Then pieces written line by line. Then other forms and beam search on fewer pieces.
  */
 class ConstrainedHaikuTest {
     private static final int HAIKU = 500;
@@ -52,26 +52,38 @@ class ConstrainedHaikuTest {
 
     @Test
     void fiveHundredHaikuFromVariedPromptsAllScanFiveSevenFive() {
-        List<String> problems = generateAndCheck(Form.HAIKU, HAIKU, SamplingSettings.defaults(), 1000);
+        // Token by token, so that 500 pieces batch together: the mask is what keeps the form either way.
+        List<String> problems = generateAndCheck(Form.HAIKU, HAIKU, SamplingSettings.defaults(), 1000, 1);
         assertEquals(List.of(), problems, problems.size() + " of " + HAIKU + " haiku failed");
     }
 
     @Test
+    void haikuWrittenLineByLineScanToo() {
+        List<String> problems = generateAndCheck(Form.HAIKU, 40, SamplingSettings.defaults(), 3000,
+                dev.kigo.generate.LineLookahead.CANDIDATES);
+        SamplingSettings greedy = SamplingSettings.greedy(64);
+        problems.addAll(generateAndCheck(Form.HAIKU, 10, new SamplingSettings(greedy.temperature(), greedy.topK(),
+                greedy.topP(), greedy.minP(), 1.15, greedy.noRepeatNgramSize(), 1, 64, 0, List.of()), 3100,
+                dev.kigo.generate.LineLookahead.CANDIDATES));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void tankaAndAUserPatternScanToo() {
-        List<String> problems = new ArrayList<>(generateAndCheck(Form.TANKA, 25, SamplingSettings.defaults(), 7000));
-        problems.addAll(generateAndCheck(Form.parse("3-5-3"), 25, SamplingSettings.defaults(), 8000));
+        List<String> problems = new ArrayList<>(generateAndCheck(Form.TANKA, 25, SamplingSettings.defaults(), 7000, 1));
+        problems.addAll(generateAndCheck(Form.parse("3-5-3"), 25, SamplingSettings.defaults(), 8000, 1));
         assertEquals(List.of(), problems);
     }
 
     @Test
     void otherSamplingSettingsAndBeamSearchScan() {
         SamplingSettings hot = new SamplingSettings(1.3, 0, 1.0, 0.05, 1.3, 3, 1, 64, 0, List.of());
-        List<String> problems = new ArrayList<>(generateAndCheck(Form.HAIKU, 25, hot, 9000));
+        List<String> problems = new ArrayList<>(generateAndCheck(Form.HAIKU, 25, hot, 9000, 1));
         // Greedy as the studio's presets run it, with a repetition penalty: with none, greedy decoding of this small
         // model loops on a word ("train train train") with or without the form kept (3 of 25 on the final model).
         SamplingSettings greedy = SamplingSettings.greedy(64);
         problems.addAll(generateAndCheck(Form.HAIKU, 25, new SamplingSettings(greedy.temperature(), greedy.topK(),
-                greedy.topP(), greedy.minP(), 1.15, greedy.noRepeatNgramSize(), 1, 64, 0, List.of()), 9100));
+                greedy.topP(), greedy.minP(), 1.15, greedy.noRepeatNgramSize(), 1, 64, 0, List.of()), 9100, 1));
         for (int i = 0; i < 4; i++) {
             GenerationRequest request = GenerationRequest.haiku(KeywordPrompts.keywords(i),
                     SamplingSettings.defaults().withBeams(3));
@@ -81,13 +93,14 @@ class ConstrainedHaikuTest {
         assertEquals(List.of(), problems);
     }
 
-    private static List<String> generateAndCheck(Form form, int count, SamplingSettings settings, long firstSeed) {
+    private static List<String> generateAndCheck(Form form, int count, SamplingSettings settings, long firstSeed,
+                                                 int lineCandidates) {
         List<String> problems = new ArrayList<>();
         for (int start = 0; start < count; start += BATCH) {
             List<GenerationRequest> requests = new ArrayList<>();
             for (int i = start; i < Math.min(count, start + BATCH); i++) {
                 requests.add(keepForm.constrain(GenerationRequest.haiku(KeywordPrompts.keywords(i),
-                        settings.withSeed(firstSeed + i)), form));
+                        settings.withSeed(firstSeed + i)), form).withLineCandidates(lineCandidates));
             }
             List<GenerationResult> results = generator.generateBatch(requests, GenerationListener.NONE,
                     new CancellationToken());
@@ -123,6 +136,12 @@ class ConstrainedHaikuTest {
         }
         List<String> words = check.lines().stream().flatMap(line -> line.words().stream())
                 .map(word -> word.text().toLowerCase(Locale.ROOT)).toList();
+        for (String word : words) {
+            String bare = word.replace('\u2019', '\'').replaceAll("^[^a-z']+|[^a-z']+$", "");
+            if (!bare.isEmpty() && !keepForm.isRealWord(bare)) {
+                problems.add(label + "'" + word + "' is no word of the dictionaries");
+            }
+        }
         for (int i = 2; i < words.size(); i++) {
             if (words.get(i).equals(words.get(i - 1)) && words.get(i).equals(words.get(i - 2))) {
                 problems.add(label + "repeats '" + words.get(i) + "' three times");

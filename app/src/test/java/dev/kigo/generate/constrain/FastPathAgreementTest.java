@@ -110,7 +110,7 @@ class FastPathAgreementTest {
 
     private static boolean isUnknownContinuation(TokenTable table, LineState state, int id) {
         return state.previous == LineState.LETTER && table.kind(id) == TokenTable.LETTERS
-                && !table.measure().index().hasCompletion(state.word + TokenTable.lower(table.text(id)));
+                && !table.measure().hasCompletion(state.word + TokenTable.lower(table.text(id)));
     }
 
     @Test

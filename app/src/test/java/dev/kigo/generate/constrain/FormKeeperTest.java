@@ -20,13 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FormKeeperTest {
 
     /** The mask after {@code sofar} with every logit 0, as a test sees it. */
-    private record Step(TextTokenizer tokenizer, FormKeeper keeper, float[] logits) {
+    record Step(TextTokenizer tokenizer, FormKeeper keeper, float[] logits) {
         boolean allows(String token) {
             return logits[single(tokenizer, token)] != Float.NEGATIVE_INFINITY;
         }
     }
 
-    private static int single(TextTokenizer tokenizer, String token) {
+    static int single(TextTokenizer tokenizer, String token) {
         int[] ids = tokenizer.encode(token);
         assertEquals(1, ids.length, "'" + token + "' should be one token but is " + Arrays.toString(ids));
         return ids[0];
@@ -42,7 +42,13 @@ class FormKeeperTest {
 
     private static Step step(TextTokenizer tokenizer, SyllableConstraint constraint, String form, String sofar,
                              float[] logits) {
-        FormKeeper keeper = (FormKeeper) constraint.newProcessor(Form.parse(form), PromptFormat.KEYWORDS_TO_HAIKU);
+        return step(tokenizer, constraint, form, sofar, logits, false);
+    }
+
+    static Step step(TextTokenizer tokenizer, SyllableConstraint constraint, String form, String sofar,
+                     float[] logits, boolean coinages) {
+        FormKeeper keeper = (FormKeeper) constraint.newProcessor(Form.parse(form), PromptFormat.KEYWORDS_TO_HAIKU,
+                coinages);
         float[] scores = logits != null ? logits : new float[tokenizer.vocabSize()];
         keeper.process(scores, sofar.isEmpty() ? new int[0] : tokenizer.encode(sofar));
         return new Step(tokenizer, keeper, scores);
@@ -244,19 +250,23 @@ class FormKeeperTest {
     }
 
     @Test
-    void aWordTheDictionaryLacksIsCountedByTheEstimatorWhenTheModelWantsIt() {
+    void withCoinagesAWordTheDictionaryLacksIsCountedByTheEstimatorWhenTheModelWantsIt() {
         TextTokenizer gpt2 = ConstraintFixtures.gpt2();
         int less = single(gpt2, "less");
         float[] logits = new float[gpt2.vocabSize()];
         logits[less] = 5f; // among the model's favourites
-        Step roomy = step(gpt2, ConstraintFixtures.gpt2Constraint(), "5-7-5", " the moon", logits);
+        Step roomy = step(gpt2, ConstraintFixtures.gpt2Constraint(), "5-7-5", " the moon", logits, true);
         assertFalse(ConstraintFixtures.prosody().dictionary().prefixIndex().hasCompletion("moonless"),
                 "moonless should be outside the dictionary for this test");
         assertTrue(roomy.allows("less"), "the moonless = 3 of 5 (estimated)");
         logits = new float[gpt2.vocabSize()];
         logits[less] = 5f;
-        Step tight = step(gpt2, ConstraintFixtures.gpt2Constraint(), "5-7-5", " an old silent moon", logits);
+        Step tight = step(gpt2, ConstraintFixtures.gpt2Constraint(), "5-7-5", " an old silent moon", logits, true);
         assertFalse(tight.allows("less"), "an old silent moonless = 6");
+        logits = new float[gpt2.vocabSize()];
+        logits[less] = 5f;
+        assertFalse(step(gpt2, ConstraintFixtures.gpt2Constraint(), "5-7-5", " the moon", logits).allows("less"),
+                "without coinages, only words of the dictionaries");
     }
 
     @Test

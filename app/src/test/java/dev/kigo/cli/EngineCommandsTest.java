@@ -150,7 +150,7 @@ class EngineCommandsTest {
 
     @Test
     void benchConstrainedComparesFreeTokenByTokenAndLookaheadOnTheSamePrompts() {
-        Run run = kigo("bench-constrained", "--model", model(), "--prompts", "2", "--form", "1-2", "--show", "1");
+        CliRun run = kigo("bench-constrained", "--model", model(), "--prompts", "2", "--form", "1-2", "--show", "1");
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out();
         assertTrue(out.contains("| measure | free | kept, token by token | kept, line lookahead (8 candidates) |"), out);
@@ -183,16 +183,16 @@ class EngineCommandsTest {
         CliRun bad = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "sonnet");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("unknown form 'sonnet'"), bad.err());
-        Run coined = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
+        CliRun coined = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
                 "--allow-coinages", "--max-tokens", "100");
         assertEquals(0, coined.exitCode(), coined.err());
-        Run free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--allow-coinages");
+        CliRun free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--allow-coinages");
         assertEquals(1, free.exitCode());
         assertTrue(free.err().contains("--allow-coinages goes with --form"), free.err());
-        Run tokenByToken = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
+        CliRun tokenByToken = kigo("generate", "--model", model(), "--keywords", "dog rain", "--form", "1-2",
                 "--no-lookahead", "--max-tokens", "100", "--json");
         assertEquals(0, tokenByToken.exitCode(), tokenByToken.err());
-        Run freeAhead = kigo("generate", "--model", model(), "--keywords", "dog rain", "--no-lookahead");
+        CliRun freeAhead = kigo("generate", "--model", model(), "--keywords", "dog rain", "--no-lookahead");
         assertEquals(1, freeAhead.exitCode());
         assertTrue(freeAhead.err().contains("--no-lookahead goes with --form"), freeAhead.err());
     }

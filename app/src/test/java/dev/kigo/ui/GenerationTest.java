@@ -347,9 +347,12 @@ class GenerationTest {
             // The word from its start in the poem, not the fragment the token is.
             if (WholeWords.isWordChar(token.codePointAt(0))) {
                 assertEquals(wordStart, word.prefix(), button.getText());
-                assertTrue(button.getText().startsWith("“" + wordStart), button.getText());
+                assertTrue(button.getText().startsWith("“" + wordStart + token + word.completion()), button.getText());
+            } else if (token.startsWith(" ") && !token.isBlank() && token.strip().codePoints().allMatch(WholeWords::isWordChar)) {
+                assertTrue(button.getText().startsWith("“" + token.substring(1) + word.completion()), "a new word, without its space: " + button.getText());
             }
             assertTrue(button.getText().endsWith("%"), "with its probability: " + button.getText());
+            assertFalse(button.getText().contains("/") || button.getText().contains(")"), "no format marks: " + button.getText());
             assertTrue(word.probability() <= word.alternative().probability());
         }
         WholeWords.WordAlternative chosen = (WholeWords.WordAlternative) buttons.get(0).getUserData();

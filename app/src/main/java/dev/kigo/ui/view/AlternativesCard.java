@@ -1,6 +1,7 @@
 package dev.kigo.ui.view;
 
 import atlantafx.base.theme.Styles;
+import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.TokenEvent;
 import dev.kigo.generate.WholeWords;
 import javafx.geometry.Insets;
@@ -46,7 +47,7 @@ final class AlternativesCard {
         }
         shown = span;
         TokenEvent token = span.token();
-        Label title = new Label(quote(tokenWord) + "  " + percent(token.probability()));
+        Label title = new Label(label(tokenWord) + "  " + percent(token.probability()));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         Label hint = new Label("Finding whole words…");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -72,7 +73,7 @@ final class AlternativesCard {
                 continue;
             }
             any = true;
-            Button button = new Button(quote(word.word()) + "  " + percent(word.probability()));
+            Button button = new Button(label(word.word()) + "  " + percent(word.probability()));
             button.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "alternative-button");
             button.setUserData(word);
             button.setMaxWidth(Double.MAX_VALUE);
@@ -97,6 +98,26 @@ final class AlternativesCard {
 
     VBox content() {
         return content;
+    }
+
+    /**
+     * A word without the space before it, which only says it is a new word (a lone space stays visible); the
+     * model's line separator and closing bracket are its way of saying "new line" and "end of the stanza".
+     */
+    static String asWord(String text) {
+        if (text.strip().equals(PromptFormat.LINE_SEPARATOR.strip())) {
+            return "⏎ new line";
+        }
+        if (text.strip().equals(PromptFormat.KEYWORDS_TO_HAIKU.closing().strip())) {
+            return "end of the stanza";
+        }
+        return text.length() > 1 && text.charAt(0) == ' ' && !text.isBlank() ? text.substring(1) : text;
+    }
+
+    /** A word in quotes; what stands for a line break or the stanza's end, without. */
+    static String label(String text) {
+        String word = asWord(text);
+        return word.startsWith("⏎ ") || word.equals("end of the stanza") ? word : quote(word);
     }
 
     /** Makes spaces and line breaks visible, since a token is often just " the" or "\n". */

@@ -2,6 +2,7 @@
 # Takes screenshots of the real studio window under Xvfb, with a throw-away config and data folder:
 #   studio-light.png / studio-dark.png   the editor and gutter, no model
 #   studio-generating.png                 after Shortcut+Enter with a model (pending text in italics)
+#   studio-alternatives.png               the same, then the mouse rests on a written word: whole-word alternatives
 #   studio-export.png                     both stanzas saved to the library, then File › Export… (Shortcut+E)
 #   studio-wide.png                       1920×1080 with the side panel folded away: the poem's centred column
 #   packaged-app.png                      the same from packaging/target/Kigo/bin/Kigo, if it has been built
@@ -49,6 +50,8 @@ shoot DARK "$OUT/studio-dark.png" "" FROM_KEYWORDS ""
 shoot LIGHT "$OUT/studio-craft.png" "" FROM_KEYWORDS "" "$ROOT/kigo" \
   'a full harvest moon\nthe farmer'"'"'s shadow stretches\nacross the whole field\n\non a summer night —\na firefly'"'"'s little light\nand drifts out of sight'
 shoot LIGHT "$OUT/studio-generating.png" "$MODEL" CONTINUE_TEXT "ctrl+Return"
+# The pending stanza's second line is at about y=254 (the third stanza of the draft, one line down).
+shoot LIGHT "$OUT/studio-alternatives.png" "$MODEL" CONTINUE_TEXT "ctrl+Return sleep 4 mousemove 200 254 sleep 1 mousemove 204 255"
 # Each save takes the stanza at the caret; the pauses let the saves land before the dialog counts the pieces.
 shoot LIGHT "$OUT/studio-export.png" "" FROM_KEYWORDS \
   "ctrl+Home ctrl+s sleep 1 key --clearmodifiers ctrl+End ctrl+s sleep 2 key --clearmodifiers ctrl+e"

@@ -2,6 +2,7 @@ package dev.kigo.ui;
 
 import dev.kigo.generate.FinishReason;
 import dev.kigo.generate.GenerationResult;
+import dev.kigo.generate.WholeWords;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
 import dev.kigo.ui.settings.StudioStateStore;
@@ -324,21 +325,45 @@ class GenerationTest {
     }
 
     @Test
-    void choosingAnAlternativeContinuesFromIt() throws Exception {
+    void theHoverCardOffersWholeWordsWithTheirChanceAndChoosingOneContinuesAfterTheWord() throws Exception {
         robot.clickOn("#poem-area").write("the moon");
         robot.interact(() -> app.window().commands().generate());
         assertTrue(waitFor(20_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
-        PoemEditor.TokenSpan third = onFx(() -> editor().tokenSpans().stream().filter(s -> s.end() > s.start()).skip(2).findFirst().orElseThrow());
-        var alternative = third.token().alternatives().stream().filter(a -> a.tokenId() != third.token().tokenId()).findFirst().orElseThrow();
-        String before = onFx(() -> editor().text().substring(0, third.start()));
-        robot.interact(() -> editor().showAlternatives(third));
-        robot.clickOn(robot.lookup(".alternative-button").queryButton());
+        // A token inside a word, whose alternatives are fragments of words unless finished.
+        PoemEditor.TokenSpan inWord = onFx(() -> editor().tokenSpans().stream().skip(1)
+                .filter(s -> s.end() > s.start() && WholeWords.isWordChar(editor().text().codePointAt(s.start()))
+                        && WholeWords.isWordChar(editor().text().codePointBefore(s.start())))
+                .findFirst().orElseThrow());
+        String before = onFx(() -> editor().text().substring(0, inWord.start()));
+        String wordStart = WholeWords.trailingWord(before);
+        assertFalse(wordStart.isEmpty());
+        robot.interact(() -> editor().showAlternatives(inWord));
+        assertTrue(waitFor(20_000, () -> robot.lookup(".alternative-button").tryQuery().isPresent()));
+        List<javafx.scene.control.Button> buttons = onFx(() -> List.copyOf(robot.lookup(".alternative-button").queryAllAs(javafx.scene.control.Button.class)));
+        assertFalse(buttons.isEmpty());
+        for (javafx.scene.control.Button button : buttons) {
+            WholeWords.WordAlternative word = (WholeWords.WordAlternative) button.getUserData();
+            String token = word.alternative().text();
+            // The word from its start in the poem, not the fragment the token is.
+            if (WholeWords.isWordChar(token.codePointAt(0))) {
+                assertEquals(wordStart, word.prefix(), button.getText());
+                assertTrue(button.getText().startsWith("“" + wordStart + token + word.completion()), button.getText());
+            } else if (token.startsWith(" ") && !token.isBlank() && token.strip().codePoints().allMatch(WholeWords::isWordChar)) {
+                assertTrue(button.getText().startsWith("“" + token.substring(1) + word.completion()), "a new word, without its space: " + button.getText());
+            }
+            assertTrue(button.getText().endsWith("%"), "with its probability: " + button.getText());
+            assertFalse(button.getText().contains("/") || button.getText().contains(")"), "no format marks: " + button.getText());
+            assertTrue(word.probability() <= word.alternative().probability());
+        }
+        WholeWords.WordAlternative chosen = (WholeWords.WordAlternative) buttons.get(0).getUserData();
+        robot.clickOn(buttons.get(0));
+        String inserted = chosen.alternative().text() + chosen.completion();
         assertTrue(waitFor(20_000, () -> !generation().runningProperty().get()
-                && generation().lastResultProperty().get() != null && onFxText().length() > before.length()));
+                && generation().lastResultProperty().get() != null && onFxText().length() > before.length()
+                && generation().lastResultProperty().get().prompt().endsWith(inserted)),
+                "the model went on after the whole word");
         String after = onFx(() -> editor().text());
-        assertTrue(after.startsWith(before + alternative.text()), "kept text, then the alternative: " + after);
-        GenerationResult continued = onFx(() -> generation().lastResultProperty().get());
-        assertTrue(continued.prompt().endsWith(alternative.text()), "the model went on from the alternative");
+        assertTrue(after.startsWith(before + inserted), "kept text, then the whole word: " + after);
     }
 
     /**

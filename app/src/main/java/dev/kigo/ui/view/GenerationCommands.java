@@ -21,6 +21,7 @@ public final class GenerationCommands implements GenerationViewModel.Output {
         this.editor = editor;
         generation.setOutput(this);
         editor.setOnContinueFromAlternative(this::continueFromAlternative);
+        editor.setWordAlternatives(span -> generation.wordAlternatives(editor.tokenSpans().indexOf(span)));
     }
 
     // Commands

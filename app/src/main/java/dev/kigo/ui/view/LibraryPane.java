@@ -43,7 +43,7 @@ public final class LibraryPane extends VBox {
         list.setId("library-list");
         // Several pieces can be chosen for an export; the detail shows the one chosen last.
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setPrefHeight(300);
+        list.setPrefHeight(220);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Piece piece, boolean empty) {

@@ -1,6 +1,7 @@
 package dev.kigo.ui.view;
 
 import dev.kigo.generate.TokenEvent;
+import dev.kigo.generate.WholeWords;
 import dev.kigo.ui.viewmodel.ShownToken;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.BiConsumer;
 
 /**
@@ -44,6 +47,8 @@ public final class PoemEditor extends StackPane {
     private final List<TokenSpan> tokenSpans = new ArrayList<>();
     private final AlternativesCard alternativesCard = new AlternativesCard();
     private BiConsumer<TokenSpan, TokenEvent.Alternative> onContinueFromAlternative;
+    private Function<TokenSpan, CompletableFuture<List<WholeWords.WordAlternative>>> wordAlternatives =
+            span -> CompletableFuture.completedFuture(List.of());
     private final ReadOnlyBooleanWrapper pendingGenerated = new ReadOnlyBooleanWrapper();
     private final EventSource<Void> ownEdits = new EventSource<>();
     private List<StyleRanges.Range> markedWords = List.of();
@@ -77,12 +82,7 @@ public final class PoemEditor extends StackPane {
 
         area.setMouseOverTextDelay(HOVER_DELAY);
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> tokenAt(event.getCharacterIndex())
-                .ifPresent(span -> alternativesCard.show(getScene().getWindow(), event.getScreenPosition().getX(),
-                        event.getScreenPosition().getY(), span, (s, alternative) -> {
-                            if (onContinueFromAlternative != null) {
-                                onContinueFromAlternative.accept(s, alternative);
-                            }
-                        })));
+                .ifPresent(span -> showCard(span, event.getScreenPosition().getX(), event.getScreenPosition().getY())));
 
         getChildren().add(new VirtualizedScrollPane<>(area));
         // A readable measure: on a wide window the poem stays a centred column rather than running edge to edge;
@@ -97,12 +97,40 @@ public final class PoemEditor extends StackPane {
 
     /** Shows the hover card of {@code span} as if the mouse rested on it (keyboard users, tests). */
     public void showAlternatives(TokenSpan span) {
-        area.getCharacterBoundsOnScreen(span.start(), Math.max(span.start() + 1, span.end())).ifPresent(bounds ->
-                alternativesCard.show(getScene().getWindow(), bounds.getMinX(), bounds.getMaxY(), span, (s, alternative) -> {
+        area.getCharacterBoundsOnScreen(span.start(), Math.max(span.start() + 1, span.end()))
+                .ifPresent(bounds -> showCard(span, bounds.getMinX(), bounds.getMaxY()));
+    }
+
+    /** Where the hover card gets a token's alternatives as whole words (the generation, once it is wired). */
+    public void setWordAlternatives(Function<TokenSpan, CompletableFuture<List<WholeWords.WordAlternative>>> source) {
+        this.wordAlternatives = source;
+    }
+
+    private void showCard(TokenSpan span, double screenX, double screenY) {
+        alternativesCard.show(getScene().getWindow(), screenX, screenY, span, wordAround(span),
+                wordAlternatives.apply(span), (s, alternative) -> {
                     if (onContinueFromAlternative != null) {
                         onContinueFromAlternative.accept(s, alternative);
                     }
-                }));
+                });
+    }
+
+    /** The token's text widened to the whole word it is part of ("crescent" for the token "rescent"). */
+    String wordAround(TokenSpan span) {
+        String text = area.getText();
+        int start = Math.min(span.start(), text.length());
+        int end = Math.min(span.end(), text.length());
+        if (start < end && WholeWords.isWordChar(text.codePointAt(start))) {
+            while (start > 0 && WholeWords.isWordChar(text.codePointBefore(start))) {
+                start = text.offsetByCodePoints(start, -1);
+            }
+        }
+        if (end > start && WholeWords.isWordChar(text.codePointBefore(end))) {
+            while (end < text.length() && WholeWords.isWordChar(text.codePointAt(end))) {
+                end = text.offsetByCodePoints(end, 1);
+            }
+        }
+        return text.substring(start, end);
     }
 
     public StyleClassedTextArea area() {

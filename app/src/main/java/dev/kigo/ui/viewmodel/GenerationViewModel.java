@@ -5,7 +5,9 @@ import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
+import dev.kigo.generate.CancellationToken;
 import dev.kigo.generate.Generator;
+import dev.kigo.generate.WholeWords;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.StanzaContinuation;
@@ -490,6 +492,24 @@ public final class GenerationViewModel {
         if (output != null) {
             output.tokens(List.of(new ShownToken(chosen, show(alternative.text()))));
         }
+    }
+
+    /**
+     * The alternatives at token {@code position} of the pending block as whole words with their probabilities,
+     * worked out by the model in the background (the hover card asks when it opens). Empty when the block no
+     * longer holds that token or no model is loaded.
+     */
+    public CompletableFuture<List<WholeWords.WordAlternative>> wordAlternatives(int position) {
+        if (generator == null || position < 0 || position >= blockTokens.size()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Generator words = generator;
+        StanzaContinuation stanza = blockStanza;
+        SamplingSettings settings = studio.sampling().getSettings();
+        String kept = String.join("", blockRaw.subList(0, position));
+        List<TokenEvent.Alternative> alternatives = blockTokens.get(position).alternatives();
+        return executor.supply(() -> WholeWords.complete(words, kept,
+                text -> stanza.withBody(stanza.body() + text, settings), alternatives, new CancellationToken()));
     }
 
     /** Stop: the run ends within one model step; the text so far stays. */

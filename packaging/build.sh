@@ -228,6 +228,11 @@ COMMON=(
   --icon "$PKG/linux/kigo.png"
   --resource-dir "$STAGE/resources"
 )
+# The studio's JVM options (ZGC, every JIT compiler thread from the start), shared with ./kigo.
+STUDIO_JAVA_OPTIONS=()
+while IFS= read -r option; do
+  [[ -z "$option" || "$option" == \#* ]] || STUDIO_JAVA_OPTIONS+=(--java-options "$option")
+done < "$PKG/studio-jvm.options"
 say "jpackage --type app-image ($JPACKAGE_BIN)"
 "$JPACKAGE_BIN" --type app-image --dest "$OUT" --temp "$OUT/jpackage-tmp" "${COMMON[@]}" \
   --input "$INPUT" \
@@ -237,8 +242,7 @@ say "jpackage --type app-image ($JPACKAGE_BIN)"
   --jlink-options "$JLINK_OPTIONS" \
   --java-options '-Dkigo.home=$APPDIR' \
   --java-options '-Dai.djl.offline=true' \
-  --java-options '-XX:+UseZGC' \
-  --java-options '-XX:-UseDynamicNumberOfCompilerThreads'
+  "${STUDIO_JAVA_OPTIONS[@]}"
 rm -rf "$OUT/jpackage-tmp"
 say "app image: $OUT/Kigo ($(du -sh "$OUT/Kigo" | cut -f1))"
 

@@ -50,10 +50,10 @@ public final class SamplerChain {
     static final long RANDOM_STATE_SIZE = 1L << 48;
 
     /**
-     * The draws for a seed. java.util.Random keeps only the low 48 bits of its seed, so seeds 2^48 apart (and every
-     * negative seed and its 48-bit twin) gave the same text. Seeds from 0 to 2^48 - 1 keep its draws, so every piece
-     * saved with such a seed (the dice deals seeds below 10^9, {@code --n} counts up from the given one) regenerates
-     * to the letter; any other seed gets SplittableRandom, whose state is all 64 bits of the seed.
+     * The draws for a seed. java.util.Random keeps only the low 48 bits of its seed, so on its own seeds 2^48 apart
+     * (and every negative seed and its 48-bit twin) would give the same text. Seeds from 0 to 2^48 - 1 use it, so
+     * every piece saved with such a seed (the dice deals seeds below 10^9, {@code --n} counts up from the given one)
+     * regenerates to the letter; any other seed gets SplittableRandom, whose state is all 64 bits of the seed.
      */
     static RandomGenerator random(long seed) {
         return seed >= 0 && seed < RANDOM_STATE_SIZE ? new Random(seed) : new SplittableRandom(seed);
@@ -121,9 +121,9 @@ public final class SamplerChain {
             return new SampledToken(-1, 0f, Double.NEGATIVE_INFINITY, List.of());
         }
         double inverse = 1.0 / t;
-        // Two sums over the vocabulary, each in index order as always, so every number stays bit for bit what it
-        // was: of the model's own scores (for the token's log-probability) and of the processed ones (for the
-        // reported probabilities). At temperature 1 (greedy too) a score no processor changed has the same exp in
+        // Two sums over the vocabulary: of the model's own scores (for the token's log-probability) and of the
+        // processed ones (for the reported probabilities). Each is summed in index order, so a seed's numbers are
+        // reproducible bit for bit. At temperature 1 (greedy too) a score no processor changed has the same exp in
         // both, so it is computed once.
         double rawSum = 0;
         double normaliser = 0;

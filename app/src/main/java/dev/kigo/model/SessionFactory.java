@@ -72,8 +72,8 @@ final class SessionFactory {
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
         // ORT's workers spin after each run, waiting for more work. On a 2-core desktop that steals the core the
-        // sampler, the UI and everyone else need: measured on a busy 2-core machine, not spinning halved the time
-        // per token of the 124M shape. -Dkigo.ort.spin=true turns spinning back on.
+        // sampler, the UI and everyone else need, and makes each token slower (docs/benchmarks.md, "Engine").
+        // -Dkigo.ort.spin=true turns spinning back on.
         if (!Boolean.getBoolean("kigo.ort.spin")) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
         }

@@ -14,10 +14,9 @@ import javafx.scene.paint.Color;
  * Why: JavaFX repaints the whole window when a frame has changes but none of them leaves a region to repaint:
  * its list of dirty regions comes out empty, and an empty list means "paint everything". While the model streams
  * or the poet types, most frames after an edit are such frames (RichTextFX sets the caret's shape again, to the
- * same shape; a field changes below the fold of the side panel). Each cost a full software repaint of the window
- * (20-55 ms, and rebuilding the side panel's cached image), found with JavaFX's pulse logger and a debugger on
- * its ViewPainter (docs/benchmarks.md, "Studio: frames while the model streams"). One tiny changed pixel keeps the
- * list from being empty, so a frame repaints only what changed.
+ * same shape; a field changes below the fold of the side panel). Each would cost a full software repaint of the
+ * window, and a rebuild of the side panel's cached image (docs/benchmarks.md, "Studio: frames while the model
+ * streams"). One tiny changed pixel keeps the list from being empty, so a frame repaints only what changed.
  */
 public final class RepaintAnchor extends Region {
 

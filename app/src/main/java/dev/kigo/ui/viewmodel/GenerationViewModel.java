@@ -84,9 +84,8 @@ public final class GenerationViewModel {
 
     /**
      * Tokens reach the editor at most this often. Each update costs the editor a new cell for the line being
-     * written (CSS, layout, a repaint); ten a second still reads as live and leaves the FX thread more time in
-     * between: measured on two cores, the longest frames of most runs fell from 42-64 ms at twenty a second to
-     * 34-44 ms (docs/benchmarks.md, "Studio").
+     * written (CSS, layout, a repaint); ten a second still reads as live and leaves the FX thread time in between
+     * (docs/benchmarks.md, "Studio: frames while the model streams").
      */
     static final long EDITOR_UPDATE_INTERVAL_MILLIS = 100;
 
@@ -94,7 +93,8 @@ public final class GenerationViewModel {
     /**
      * ONNX Runtime gets one core fewer than the machine has (at least one), so the window keeps a core while the
      * model streams: on 2 cores its layout passes otherwise wait behind the model's threads and frames stall past
-     * 50 ms (docs/benchmarks.md). The shipped model writes 10-30% slower for it on 2 cores; commands use every core.
+     * 50 ms. The model writes somewhat slower for it (docs/benchmarks.md, "Studio: frames while the model streams");
+     * commands use every core.
      */
     private static final int MODEL_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
@@ -109,7 +109,6 @@ public final class GenerationViewModel {
     private final ReadOnlyBooleanWrapper keepFormAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper keepFormHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
-    /** Written by the loading thread, read on the FX thread after the load completes. */
     /** Counts loads, so a load overtaken by a newer one can tell (and close its model). */
     private long loadTicket;
 

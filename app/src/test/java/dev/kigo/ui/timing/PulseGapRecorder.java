@@ -1,4 +1,4 @@
-package dev.kigo.ui;
+package dev.kigo.ui.timing;
 
 import javafx.animation.AnimationTimer;
 
@@ -11,7 +11,7 @@ import java.util.Locale;
  * FX thread was busy and the window could not repaint or react to keys for that long.
  * Start and stop it on the FX thread.
  */
-final class PulseGapRecorder extends AnimationTimer {
+public final class PulseGapRecorder extends AnimationTimer {
 
     private final List<Long> gapsNanos = new ArrayList<>();
     /** System.nanoTime at the end of each gap (AnimationTimer's clock), to line gaps up with FxStackSampler. */
@@ -39,12 +39,12 @@ final class PulseGapRecorder extends AnimationTimer {
     }
 
     /** Copy of the gaps so far, in milliseconds; call on the FX thread. */
-    List<Double> gapsMillis() {
+    public List<Double> gapsMillis() {
         return gapsNanos.stream().map(n -> n / 1e6).toList();
     }
 
     /** The {@code count} longest gaps as "ms@uptime", longest first; call on the FX thread. */
-    String longest(int count) {
+    public String longest(int count) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < gapsNanos.size(); i++) {
             order.add(i);
@@ -59,7 +59,7 @@ final class PulseGapRecorder extends AnimationTimer {
     }
 
     /** The {@code count} longest gaps as [start, end] in System.nanoTime, longest first; call on the FX thread. */
-    List<long[]> longestWindows(int count) {
+    public List<long[]> longestWindows(int count) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < gapsNanos.size(); i++) {
             order.add(i);
@@ -70,7 +70,7 @@ final class PulseGapRecorder extends AnimationTimer {
     }
 
     /** The first {@code count} gaps as [start, end] in System.nanoTime; call on the FX thread. */
-    List<long[]> firstWindows(int count) {
+    public List<long[]> firstWindows(int count) {
         List<long[]> windows = new ArrayList<>();
         for (int i = 0; i < Math.min(count, gapsNanos.size()); i++) {
             windows.add(new long[] {endsNanos.get(i) - gapsNanos.get(i), endsNanos.get(i)});
@@ -78,11 +78,11 @@ final class PulseGapRecorder extends AnimationTimer {
         return windows;
     }
 
-    static double max(List<Double> values) {
+    public static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    static double percentile(List<Double> values, double p) {
+    public static double percentile(List<Double> values, double p) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -92,7 +92,7 @@ final class PulseGapRecorder extends AnimationTimer {
         return sorted.get(Math.max(0, index));
     }
 
-    static String summary(List<Double> gaps) {
+    public static String summary(List<Double> gaps) {
         return String.format(Locale.ROOT, "pulses %d, gap median %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
                 gaps.size() + 1, percentile(gaps, 50), percentile(gaps, 95), percentile(gaps, 99), max(gaps));
     }

@@ -1,4 +1,4 @@
-package dev.kigo.ui;
+package dev.kigo.ui.timing;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * explained afterwards: what the FX thread ran, and whether it had a core (this is how the JIT compiler threads were
  * found taking it: see YieldingThreads). The sampling costs CPU itself, so its numbers are indicative. Diagnosis only.
  */
-final class FxStackSampler {
+public final class FxStackSampler {
 
     private record Sample(long nanos, long cpuNanos, StackTraceElement[] stack, Map<String, long[]> sched) { }
 
@@ -31,11 +31,11 @@ final class FxStackSampler {
     private volatile boolean running;
     private Thread sampler;
 
-    FxStackSampler(Thread fxThread) {
+    public FxStackSampler(Thread fxThread) {
         this.fxThread = fxThread;
     }
 
-    void start() {
+    public void start() {
         running = true;
         sampler = new Thread(() -> {
             while (running) {
@@ -57,7 +57,7 @@ final class FxStackSampler {
         sampler.start();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         running = false;
         sampler.join();
     }
@@ -70,7 +70,7 @@ final class FxStackSampler {
      * Linux's /proc/self/task/N/schedstat. JVM-internal threads (JIT compilers, GC) and native ones (ONNX Runtime)
      * included, to see what shares the cores with the FX thread. Empty elsewhere.
      */
-    static Map<String, long[]> schedByThread() {
+    public static Map<String, long[]> schedByThread() {
         Map<String, long[]> sched = new HashMap<>();
         File[] tasks = new File("/proc/self/task").listFiles();
         if (tasks == null) {
@@ -94,14 +94,14 @@ final class FxStackSampler {
     }
 
     /** CPU time (ns) of every thread of this process, by name (see {@link #schedByThread}). */
-    static Map<String, Long> cpuByThread() {
+    public static Map<String, Long> cpuByThread() {
         Map<String, Long> cpu = new HashMap<>();
         schedByThread().forEach((name, times) -> cpu.put(name, times[0]));
         return cpu;
     }
 
     /** The threads that used the most CPU between two {@link #cpuByThread} snapshots. */
-    static String cpuBetween(Map<String, Long> before, Map<String, Long> after, double wallMillis) {
+    public static String cpuBetween(Map<String, Long> before, Map<String, Long> after, double wallMillis) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "CPU by thread over %.0f ms of wall time:%n", wallMillis));
         after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 1_000_000).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
@@ -110,7 +110,7 @@ final class FxStackSampler {
     }
 
     /** What the FX thread did between {@code fromNanos} and {@code toNanos}: CPU share and the hottest methods. */
-    String explain(long fromNanos, long toNanos, int top) {
+    public String explain(long fromNanos, long toNanos, int top) {
         List<Sample> in = new ArrayList<>();
         synchronized (samples) {
             for (Sample s : samples) {

@@ -1,4 +1,4 @@
-package dev.kigo.ui;
+package dev.kigo.ui.timing;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * how the status bar's growing row and the frames with nothing to repaint were found (see RepaintAnchor).
  * It reads a private JavaFX field, so it is for diagnosis only, never for an assertion.
  */
-final class FrameChangeLog implements Runnable {
+public final class FrameChangeLog implements Runnable {
 
     /** Changes that do not repaint anything by themselves. */
     private static final Set<String> NOT_VISUAL = Set.of("NODE_BOUNDS", "NODE_TRANSFORMED_BOUNDS", "NODE_CSS");
@@ -27,7 +27,7 @@ final class FrameChangeLog implements Runnable {
             - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     private int frame;
 
-    FrameChangeLog(Scene scene) {
+    public FrameChangeLog(Scene scene) {
         this.scene = scene;
         try {
             dirtyBits = Node.class.getDeclaredField("dirtyBits");

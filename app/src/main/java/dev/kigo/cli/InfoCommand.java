@@ -50,7 +50,7 @@ public final class InfoCommand implements Callable<Integer> {
             facts.put("licence", info.licence());
             facts.put("provenance", info.provenance());
             facts.put("trainingLines", TrainingLines.load(info.bundle()).map(set -> set.size() + " learned lines "
-                    + "(the originality guard)").orElse("none"));
+                    + "(the originality guard; the studio's \"seen in training\" mark)").orElse("none"));
             facts.put("device", info.device().label());
             facts.put("deviceNote", info.deviceNote());
             facts.put("cpuThreads", info.cpuThreads());

@@ -45,6 +45,7 @@ class CountMemoryTest {
         Process process = builder.start();
         long rows = 0;
         String last = "";
+        String craftNote = "";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -52,13 +53,16 @@ class CountMemoryTest {
                 if (line.startsWith("does not fit") || line.startsWith("fits")) {
                     last = line;
                 }
+                craftNote = line.startsWith("season, cut, rhyme") ? line : craftNote;
             }
         }
         assertTrue(process.waitFor(5, TimeUnit.MINUTES));
         String err = Files.readString(dir.resolve("err.txt"));
         assertEquals(0, process.exitValue(), err);
         assertEquals("", err);
-        assertEquals(lines + 2, rows, "one row per line of the poem, then the verdict and the legend");
+        assertEquals(lines + 3, rows, "one row per line of the poem, then the verdict, the craft note and the legend");
+        assertEquals("season, cut, rhyme: not noted (more than " + CountCommand.CRAFT_LINES + " lines)", craftNote,
+                "the craft notes need the poem held whole, so a poem this long goes without them");
         assertEquals("does not fit haiku 5-7-5", last);
         System.out.printf("count: %.1f MB, %d lines with %s in %d ms%n", Files.size(poem) / 1048576.0, lines, HEAP,
                 (System.nanoTime() - start) / 1_000_000);

@@ -9,11 +9,12 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The sampler and beam search compute their normalisers in fewer passes than they used to. Same seed and settings
- * must still give the same text, probabilities and log-probabilities to the bit: each is checked here against the
- * earlier way of computing it (kept below as the reference), over random scores with masks, ties and repeats.
+ * The sampler and beam search share passes over the vocabulary to save time; what they pick, and the probabilities
+ * and log-probabilities they report, must equal to the bit those of the plain, one-step-at-a-time computation
+ * (written out below as the reference), over random scores with masks, ties and repeats, so that a seed and settings
+ * saved with a piece always give its text back.
  */
-class SameNumbersAsBeforeTest {
+class SamplerMatchesTextbookSamplingTest {
     private static final int VOCAB = 3000;
     private static final int EOT = VOCAB - 1;
 
@@ -66,7 +67,7 @@ class SameNumbersAsBeforeTest {
     }
 
     @Test
-    void theSamplerGivesTheSameTokensProbabilitiesAndLogProbabilitiesAsBefore() {
+    void theSamplerPicksAndScoresAsTheReferenceComputationDoes() {
         for (SamplingSettings settings : settingsToTry()) {
             for (List<LogitsProcessor> extra : List.of(List.<LogitsProcessor>of(), List.of(SOMETIMES_MASK_MOST))) {
                 SamplerChain chain = SamplerChain.from(settings, extra);
@@ -89,7 +90,7 @@ class SameNumbersAsBeforeTest {
     }
 
     @Test
-    void beamSearchScoresTheSameTokensAsBefore() {
+    void beamSearchScoresAsTheReferenceComputationDoes() {
         BeamExpansion expansion = new BeamExpansion();
         for (List<LogitsProcessor> extra : List.of(List.<LogitsProcessor>of(), List.of(SOMETIMES_MASK_MOST))) {
             SamplingSettings settings = SamplingSettings.greedy(100).withBeams(3);
@@ -140,7 +141,7 @@ class SameNumbersAsBeforeTest {
         assertEquals(expected.alternatives(), actual.alternatives(), where);
     }
 
-    /** SamplerChain.choose as it was before the normalisers shared a pass (commit 6535302). */
+    /** The reference: SamplerChain.choose written step by step, one pass per normaliser. */
     private static final class ReferenceSampler {
         private final List<LogitsProcessor> processors;
         private final List<CandidateFilter> filters;

@@ -20,8 +20,7 @@ import java.util.WeakHashMap;
  */
 public final class CopyGuard implements LogitsProcessor {
     public static final int MIN_WORDS = SampleQuality.LONG_LINE_WORDS;
-    private static final Map<TextTokenizer, boolean[]> LINE_ENDINGS = new WeakHashMap<>();
-    private static final Map<TextTokenizer, boolean[]> NOT_A_WORD = new WeakHashMap<>();
+    private static final Map<TextTokenizer, boolean[]> HELD_BACK = new WeakHashMap<>();
 
     private final TrainingLines lines;
     private int steered;
@@ -51,21 +50,20 @@ public final class CopyGuard implements LogitsProcessor {
             return; // the piece is closed
         }
         String line = text.subSequence(start, text.length()).toString();
-        if (TrainingLines.words(line) < MIN_WORDS || !lines.contains(line)) {
+        if (!lines.contains(line, MIN_WORDS)) {
             return;
         }
-        boolean[] ends = lineEndings(context.tokenizer(), context.endOfTextId(), logits.length);
-        boolean[] wordless = notAWord(context.tokenizer(), logits.length);
+        boolean[] held = heldBack(context.tokenizer(), context.endOfTextId(), logits.length);
         boolean anotherWay = false;
         for (int id = 0; id < logits.length && !anotherWay; id++) {
-            anotherWay = !ends[id] && !wordless[id] && logits[id] != Float.NEGATIVE_INFINITY;
+            anotherWay = !held[id] && logits[id] != Float.NEGATIVE_INFINITY;
         }
         if (!anotherWay) {
             kept++;
             return;
         }
         for (int id = 0; id < logits.length; id++) {
-            if (ends[id] || wordless[id]) {
+            if (held[id]) {
                 logits[id] = Float.NEGATIVE_INFINITY;
             }
         }
@@ -84,39 +82,31 @@ public final class CopyGuard implements LogitsProcessor {
         return c == '/' || c == '\n' || c == ')' || c == '(';
     }
 
-    /** Which tokens hold no letter or digit: punctuation and spaces, which would leave the copied line as it is. */
-    static boolean[] notAWord(TextTokenizer tokenizer, int vocab) {
-        synchronized (NOT_A_WORD) {
-            boolean[] wordless = NOT_A_WORD.get(tokenizer);
-            if (wordless == null || wordless.length != vocab) {
-                wordless = new boolean[vocab];
+    /**
+     * The tokens held back while a learned line stands: those that would end it and those without a letter or
+     * digit. Made once per tokenizer.
+     */
+    static boolean[] heldBack(TextTokenizer tokenizer, int endOfText, int vocab) {
+        synchronized (HELD_BACK) {
+            boolean[] held = HELD_BACK.get(tokenizer);
+            if (held == null || held.length != vocab) {
+                held = new boolean[vocab];
                 for (int id = 0; id < vocab; id++) {
-                    wordless[id] = tokenizer.tokenText(id).codePoints().noneMatch(Character::isLetterOrDigit);
+                    String piece = tokenizer.tokenText(id);
+                    held[id] = endsLine(piece, id == endOfText) || piece.codePoints().noneMatch(Character::isLetterOrDigit);
                 }
-                NOT_A_WORD.put(tokenizer, wordless);
+                HELD_BACK.put(tokenizer, held);
             }
-            return wordless;
+            return held;
         }
     }
 
     /**
-     * Which tokens end a line: those holding "/", ")" or a line break anywhere ("!)", ".\n" too). GPT-2's
-     * tokens never join letters and punctuation, so the line's words are the same with or without such a token's
-     * text before the break: checking the line before the token is enough.
+     * Whether a token ends a line: end of text, or text holding "/", ")" or a line break anywhere ("!)", ".\n" too).
+     * GPT-2's tokens never join letters and punctuation, so the line's words are the same with or without such a
+     * token's text before the break: checking the line before the token is enough.
      */
-    static boolean[] lineEndings(TextTokenizer tokenizer, int endOfText, int vocab) {
-        synchronized (LINE_ENDINGS) {
-            boolean[] ends = LINE_ENDINGS.get(tokenizer);
-            if (ends == null || ends.length != vocab) {
-                ends = new boolean[vocab];
-                for (int id = 0; id < vocab; id++) {
-                    String piece = tokenizer.tokenText(id);
-                    ends[id] = id == endOfText || piece.indexOf('/') >= 0 || piece.indexOf(')') >= 0
-                            || piece.indexOf('\n') >= 0;
-                }
-                LINE_ENDINGS.put(tokenizer, ends);
-            }
-            return ends;
-        }
+    static boolean endsLine(String piece, boolean endOfText) {
+        return endOfText || piece.indexOf('/') >= 0 || piece.indexOf(')') >= 0 || piece.indexOf('\n') >= 0;
     }
 }

@@ -99,10 +99,19 @@ public final class TrainingLines {
         return h;
     }
 
+    /** None: for a model without a set. */
+    public static final TrainingLines NONE = new TrainingLines(new long[0]);
+
     /** Whether the line, as a key, is one of the training lines. A line without words never is. */
     public boolean contains(String line) {
+        return contains(line, 1);
+    }
+
+    /** Whether the line has at least {@code minWords} words and, as a key, is one of the training lines. */
+    public boolean contains(String line, int minWords) {
         String key = key(line);
-        return !key.isEmpty() && Arrays.binarySearch(sorted, hash(key)) >= 0;
+        return !key.isEmpty() && key.chars().filter(c -> c == ' ').count() + 1 >= minWords
+                && Arrays.binarySearch(sorted, hash(key)) >= 0;
     }
 
     /** How many words the line has, as the key counts them. */

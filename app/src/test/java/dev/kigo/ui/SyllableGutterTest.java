@@ -58,7 +58,7 @@ class SyllableGutterTest {
     @Test
     void aLineTheModelLearnedIsUnderlinedInTheGutterAndSaysSoOnHover() throws Exception {
         robot.interact(() -> app.window().model().prosody().learnedLinesProperty()
-                .set(dev.kigo.model.TrainingLines.of(java.util.List.of("a frog jumps into the pond", "splash"))::contains));
+                .set(dev.kigo.model.TrainingLines.of(java.util.List.of("a frog jumps into the pond", "splash"))));
         robot.clickOn("#poem-area").write("an old silent pond\nA frog jumps into the pond!\nsplash");
         PseudoClass seen = PseudoClass.getPseudoClass("seen");
         assertTrue(waitFor(3_000, () -> onFx(() -> area().getParagraphGraphic(1).getPseudoClassStates().contains(seen))),

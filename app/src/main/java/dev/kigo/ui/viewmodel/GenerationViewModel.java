@@ -295,7 +295,7 @@ public final class GenerationViewModel {
         LanguageModel previous = model;
         model = null;
         learned = null;
-        studio.prosody().learnedLinesProperty().set(line -> false);
+        studio.prosody().learnedLinesProperty().set(TrainingLines.NONE);
         generator = null;
         keepForm = null;
         executor.supply(() -> {
@@ -334,8 +334,7 @@ public final class GenerationViewModel {
             model = loaded.model();
             modelHash = loaded.hash();
             learned = loaded.learned();
-            TrainingLines lines = learned;
-            studio.prosody().learnedLinesProperty().set(lines == null ? line -> false : lines::contains);
+            studio.prosody().learnedLinesProperty().set(learned == null ? TrainingLines.NONE : learned);
             if (loaded.learnedProblem() != null) {
                 studio.showError(loaded.learnedProblem() + " The originality guard is off for this model.");
             }

@@ -4,7 +4,6 @@ import dev.kigo.generate.CopyGuard;
 
 import dev.kigo.model.TrainingLines;
 
-import java.util.function.Predicate;
 
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -115,7 +114,7 @@ public final class ProsodyViewModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<CraftHints> craftHints = new ReadOnlyObjectWrapper<>(CraftHints.NONE);
     /** Lines the loaded model learned word for word (its training-line set); none without a model or a set. */
-    private final ObjectProperty<Predicate<String>> learnedLines = new SimpleObjectProperty<>(line -> false);
+    private final ObjectProperty<TrainingLines> learnedLines = new SimpleObjectProperty<>(TrainingLines.NONE);
     private int caret;
 
     private final ObjectProperty<FormChoice> formChoice;
@@ -141,7 +140,7 @@ public final class ProsodyViewModel {
         updateForm();
     }
 
-    public ObjectProperty<Predicate<String>> learnedLinesProperty() {
+    public ObjectProperty<TrainingLines> learnedLinesProperty() {
         return learnedLines;
     }
 
@@ -150,7 +149,7 @@ public final class ProsodyViewModel {
      * measure: short stock lines are everyone's).
      */
     public boolean isLearned(LineResult line) {
-        return TrainingLines.words(line.text()) >= CopyGuard.MIN_WORDS && learnedLines.get().test(line.text());
+        return learnedLines.get().contains(line.text(), CopyGuard.MIN_WORDS);
     }
 
     public ReadOnlyObjectProperty<CheckedText> checkedProperty() {

@@ -77,17 +77,17 @@ public final class Generator {
 
     /** Runs each request alone, those that look ahead line by line among them, reporting each under its own row. */
     private List<GenerationResult> runOneByOne(List<GenerationRequest> requests, GenerationListener listener,
-                                               CancellationToken cancellation) {
+                                               List<CancellationToken> cancellations) {
         List<GenerationResult> results = new ArrayList<>();
         for (int r = 0; r < requests.size(); r++) {
             GenerationRequest request = requests.get(r);
             int row = r;
             GenerationResult result;
             if (request.looksAhead()) {
-                result = new LineLookahead(this, request, listener, cancellation, row).run();
+                result = new LineLookahead(this, request, listener, cancellations.get(r), row).run();
             } else {
-                result = runBatch(List.of(request), (ignored, event) -> listener.onToken(row, event), cancellation)
-                        .get(0);
+                result = runBatch(List.of(request), (ignored, event) -> listener.onToken(row, event),
+                        List.of(cancellations.get(r))).get(0);
             }
             results.add(result);
             listener.onFinished(row, result);
@@ -106,11 +106,25 @@ public final class Generator {
      */
     public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
                                                 CancellationToken cancellation) {
+        return generateBatch(requests, listener, requests.stream().map(request -> cancellation).toList());
+    }
+
+    /**
+     * Generates several requests together, each row stopping when its own token is cancelled (the others go on; a
+     * stopped row feeds end-of-text padding until the batch ends). {@link CancellationToken#child()} of one batch
+     * token gives rows that can be stopped one by one and all at once.
+     */
+    public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
+                                                List<CancellationToken> rowCancellations) {
+        if (rowCancellations.size() != requests.size()) {
+            throw new IllegalArgumentException("One cancellation token per request: " + requests.size()
+                    + " requests, " + rowCancellations.size() + " tokens.");
+        }
         try {
             if (requests.stream().anyMatch(GenerationRequest::looksAhead)) {
-                return runOneByOne(requests, listener, cancellation);
+                return runOneByOne(requests, listener, rowCancellations);
             }
-            return runBatch(requests, listener, cancellation);
+            return runBatch(requests, listener, rowCancellations);
         } catch (ModelClosedException e) {
             throw closedWhileGenerating(e);
         }
@@ -121,7 +135,7 @@ public final class Generator {
     }
 
     private List<GenerationResult> runBatch(List<GenerationRequest> requests, GenerationListener listener,
-                                            CancellationToken cancellation) {
+                                            List<CancellationToken> cancellations) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -154,7 +168,7 @@ public final class Generator {
                 for (int r = 0; r < rows.size(); r++) {
                     Row row = rows.get(r);
                     if (row.finish == null) {
-                        row.advance(logits[r], r, listener, cancellation, state.length());
+                        row.advance(logits[r], r, listener, cancellations.get(r), state.length());
                     }
                     next[r] = row.finish == null ? row.lastToken : model.info().eotId();
                     anyRunning |= row.finish == null;

@@ -3,6 +3,10 @@ package dev.kigo.ui;
 import dev.kigo.generate.YieldingThreads;
 import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.ui.settings.StudioPaths;
+import dev.kigo.ui.viewmodel.ExportViewModel;
+import dev.kigo.ui.viewmodel.GenerationRun;
+import dev.kigo.ui.viewmodel.LibraryViewModel;
+import dev.kigo.ui.viewmodel.ModelSession;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -18,6 +22,7 @@ public final class StudioApp extends Application {
     private int jitCompilerThreadsLowered;
     private StudioWindow window;
     private StudioViewModel model;
+    private ModelSession session;
 
     /** Used by {@code Application.launch}: paths from system properties and the XDG environment. */
     public StudioApp() {
@@ -37,7 +42,13 @@ public final class StudioApp extends Application {
         // search must not queue behind them (they are quick, but a crash while they wait would lose the draft).
         executor = new FxExecutor(Platform::runLater, 4);
         model = new StudioViewModel(paths, executor, new SecureRandom());
-        window = new StudioWindow(stage, model, executor);
+        session = new ModelSession(executor, model::showError);
+        // The gutter marks lines the loaded model learned word for word.
+        session.learnedLinesProperty().addListener((obs, old, lines) -> model.prosody().learnedLinesProperty().set(lines));
+        GenerationRun generation = new GenerationRun(session, model.generationInputs(), model.sampling(), model.prosody(),
+                model::showError, executor);
+        window = new StudioWindow(stage, new StudioWindow.ViewModels(model, session, generation,
+                new LibraryViewModel(model, executor), new ExportViewModel(model, executor)));
         stage.setOnCloseRequest(e -> window.saveNow());
         window.show();
         // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.
@@ -49,7 +60,10 @@ public final class StudioApp extends Application {
     public void stop() {
         if (window != null) {
             window.saveNow();
-            window.generation().close();
+            window.generation().stop();
+        }
+        if (session != null) {
+            session.close();
         }
         if (executor != null) {
             executor.close();

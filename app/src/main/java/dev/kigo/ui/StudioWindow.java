@@ -14,10 +14,10 @@ import dev.kigo.ui.view.RepaintAnchor;
 import dev.kigo.ui.view.SamplingPanel;
 import dev.kigo.ui.view.StudioStatusBar;
 import dev.kigo.ui.view.Themes;
-import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.model.Device;
 import dev.kigo.ui.view.GenerationCommands;
-import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.GenerationRun;
+import dev.kigo.ui.viewmodel.ModelSession;
 import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
@@ -59,7 +59,8 @@ public final class StudioWindow {
     private final StudioStatusBar statusBar = new StudioStatusBar();
     private final Scene scene;
     private final LibraryViewModel library;
-    private final GenerationViewModel generation;
+    private final ModelSession session;
+    private final GenerationRun generation;
     private final GenerationCommands commands;
     private final LibraryPane libraryPane;
     private final ExportViewModel export;
@@ -75,18 +76,24 @@ public final class StudioWindow {
     /** Last size and place while not maximised, so un-maximising next run restores it. */
     private WindowBounds normalBounds;
 
-    public StudioWindow(Stage stage, StudioViewModel model, FxExecutor executor) {
+    /** The window's view models, built by {@link StudioApp}. */
+    public record ViewModels(StudioViewModel studio, ModelSession session, GenerationRun generation,
+                             LibraryViewModel library, ExportViewModel export) {
+    }
+
+    public StudioWindow(Stage stage, ViewModels viewModels) {
         this.stage = stage;
-        this.model = model;
+        this.model = viewModels.studio();
+        this.session = viewModels.session();
         this.editor = new PoemEditor(model);
-        this.library = new LibraryViewModel(model, executor);
-        this.generation = new GenerationViewModel(model, executor);
+        this.library = viewModels.library();
+        this.generation = viewModels.generation();
         this.commands = new GenerationCommands(generation, editor);
-        this.export = new ExportViewModel(model, executor);
+        this.export = viewModels.export();
         library.setGenerationSource(() -> generation.recordFor(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
-        GenerationPanel generationPanel = new GenerationPanel(model, generation, editor, commands);
+        GenerationPanel generationPanel = new GenerationPanel(model, session, generation, editor, commands);
         SamplingPanel samplingPanel = new SamplingPanel(model.sampling(), model.presets());
         VBox side = new VBox(16, generationPanel, samplingPanel);
         side.setPadding(new Insets(12));
@@ -122,9 +129,9 @@ public final class StudioWindow {
         root.setTop(new VBox(menuBar, new ErrorBanner(model)));
         sidePanelShown.addListener((obs, old, shown) -> showSidePanel(shown));
         root.setBottom(statusBar);
-        statusBar.textProperty().bind(generation.modelStatusProperty());
-        statusBar.progressProperty().bind(generation.progressProperty());
-        statusBar.device().textProperty().bind(generation.deviceProperty());
+        statusBar.textProperty().bind(session.statusProperty());
+        statusBar.progressProperty().bind(session.progressProperty());
+        statusBar.device().textProperty().bind(session.deviceProperty());
         StudioStatusBar.showNonEmpty(statusBar.speed(), generation.speedProperty());
         // The notice shows the latest news, whichever said it: a save, or a back-off of the form keeper.
         StringProperty news = new SimpleStringProperty("");
@@ -169,8 +176,12 @@ public final class StudioWindow {
         editor.area().requestFocus();
     }
 
-    public GenerationViewModel generation() {
+    public GenerationRun generation() {
         return generation;
+    }
+
+    public ModelSession session() {
+        return session;
     }
 
     public GenerationCommands commands() {
@@ -180,11 +191,11 @@ public final class StudioWindow {
     /** Loads the model the poet used last (or the shipped one) behind the open window. */
     public void loadStartupModel() {
         boolean remembered = !model.modelDirProperty().get().isBlank();
-        generation.loadModel(model.startupModelDir(), StudioWindow.device(), true, () -> { }, () -> {
+        session.load(model.startupModelDir(), StudioWindow.device(), true, () -> { }, () -> {
             if (remembered) {
                 // The folder used last no longer loads: next time (and now) the shipped model instead.
                 model.modelDirProperty().set("");
-                generation.loadModel(model.startupModelDir(), StudioWindow.device(), true);
+                session.load(model.startupModelDir(), StudioWindow.device(), true);
             }
         });
     }
@@ -273,7 +284,8 @@ public final class StudioWindow {
         java.io.File chosen = chooser.showDialog(stage);
         if (chosen != null) {
             // Remembered for the next start only once it has loaded.
-            generation.loadModel(chosen.toPath(), StudioWindow.device(), false,
+            generation.stop();
+            session.load(chosen.toPath(), StudioWindow.device(), false,
                     () -> model.modelDirProperty().set(chosen.getAbsolutePath()), () -> { });
         }
     }
@@ -376,7 +388,7 @@ public final class StudioWindow {
         CheckMenuItem lockSeed = new CheckMenuItem("Lock the seed");
         lockSeed.setId("menu-lock-seed");
         lockSeed.selectedProperty().bindBidirectional(model.sampling().seedLockedProperty());
-        var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
+        var idle = session.readyProperty().and(generation.runningProperty().not());
         generateItem.disableProperty().bind(idle.not());
         regenerateItem.disableProperty().bind(idle.not());
         continueItem.disableProperty().bind(idle.not());

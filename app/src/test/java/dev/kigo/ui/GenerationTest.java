@@ -11,7 +11,7 @@ import dev.kigo.ui.timing.FxStackSampler;
 import dev.kigo.ui.timing.PulseGapRecorder;
 import dev.kigo.ui.view.PoemEditor;
 import dev.kigo.ui.viewmodel.StreamingDisplay;
-import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.GenerationRun;
 import dev.kigo.ui.viewmodel.SamplingField;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -55,8 +55,8 @@ class GenerationTest {
                 state.fontSize(), state.sampling().withMaxTokens(100), "", state.form(), state.customPattern(),
                 GenerationMode.CONTINUE_TEXT, "old pond", System.getProperty("kigo.test.model", FIXTURE.toString()), false));
         app = runner.start(configDir, configDir);
-        assertTrue(waitFor(20_000, () -> generation().modelReadyProperty().get()),
-                () -> "model loads: " + generation().modelStatusProperty().get() + " / " + app.window().model().errorMessageProperty().get());
+        assertTrue(waitFor(20_000, () -> app.window().session().readyProperty().get()),
+                () -> "model loads: " + app.window().session().statusProperty().get() + " / " + app.window().model().errorMessageProperty().get());
         // Seed 42 for every run, so what a test sees does not hang on a draw; tests of new seeds unlock it.
         robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(true));
     }
@@ -70,7 +70,7 @@ class GenerationTest {
         runner.stop();
     }
 
-    private GenerationViewModel generation() {
+    private GenerationRun generation() {
         return app.window().generation();
     }
 
@@ -142,7 +142,7 @@ class GenerationTest {
         assertEquals(FinishReason.CANCELLED, result.finishReason());
         assertTrue(result.generatedTokens() < 100, "stopped before max tokens: " + result.generatedTokens());
         assertEquals("the moon" + shownAfterOpenLine(result), onFx(() -> editor().text()));
-        assertTrue(onFx(() -> app.window().generation().modelReadyProperty().get()), "ready for the next run");
+        assertTrue(onFx(() -> app.window().session().readyProperty().get()), "ready for the next run");
     }
 
     @Test

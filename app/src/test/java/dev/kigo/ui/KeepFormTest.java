@@ -7,7 +7,7 @@ import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
 import dev.kigo.ui.settings.StudioStateStore;
-import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.GenerationRun;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -52,7 +52,7 @@ class KeepFormTest {
         runner.stop();
     }
 
-    private GenerationViewModel generation() {
+    private GenerationRun generation() {
         return app.window().generation();
     }
 

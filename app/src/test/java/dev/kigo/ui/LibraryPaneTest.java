@@ -58,7 +58,7 @@ class LibraryPaneTest {
                 d.sampling().withSeed(77).withMaxTokens(40), "", FormChoice.HAIKU, "5-7-5",
                 GenerationMode.FROM_KEYWORDS, "kingfisher, dusk", GenerationTest.FIXTURE.toString(), false));
         StudioApp app = runner.start(configDir, configDir);
-        assertTrue(waitFor(30_000, () -> app.window().generation().modelReadyProperty().get()));
+        assertTrue(waitFor(30_000, () -> app.window().session().readyProperty().get()));
         // Seed 77 locked, so the run uses it rather than drawing a new one.
         robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(true));
         SamplingSettings used = onFx(() -> app.window().model().sampling().getSettings());

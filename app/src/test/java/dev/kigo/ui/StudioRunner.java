@@ -17,6 +17,9 @@ final class StudioRunner {
 
     StudioApp start(Path configDir, Path kigoHome) throws Exception {
         FxToolkit.registerPrimaryStage();
+        // A cold JVM's first window (classes, CSS, the dictionary) can take longer than TestFX's 10 s when the
+        // machine's cores are shared with other builds.
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         StudioPaths paths = new StudioPaths(configDir, kigoHome);
         app = (StudioApp) FxToolkit.setupApplication(() -> new StudioApp(paths));
         return app;

@@ -248,7 +248,7 @@ class StudioWindowTest {
         assertTrue(waitFor(10_000, () -> app.window().model().modelDirProperty().get().isEmpty()),
                 () -> "remembered: " + app.window().model().modelDirProperty().get());
         // The shipped model's folder is looked for next (this test's Kigo home has none, so it says so).
-        assertTrue(waitFor(10_000, () -> app.window().generation().modelStatusProperty().get()
-                .contains(kigoHome.toString())), () -> app.window().generation().modelStatusProperty().get());
+        assertTrue(waitFor(10_000, () -> app.window().session().statusProperty().get()
+                .contains(kigoHome.toString())), () -> app.window().session().statusProperty().get());
     }
 }

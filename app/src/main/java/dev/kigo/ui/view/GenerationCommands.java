@@ -2,7 +2,7 @@ package dev.kigo.ui.view;
 
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.TokenEvent;
-import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.GenerationRun;
 import dev.kigo.ui.viewmodel.ShownToken;
 
 import java.util.List;
@@ -11,12 +11,12 @@ import java.util.List;
  * Connects the generation view model to the editor: the commands the buttons, menus and shortcuts run, and
  * the editor side of a streamed run (where text goes, what is pending).
  */
-public final class GenerationCommands implements GenerationViewModel.Output {
+public final class GenerationCommands implements GenerationRun.Output {
 
-    private final GenerationViewModel generation;
+    private final GenerationRun generation;
     private final PoemEditor editor;
 
-    public GenerationCommands(GenerationViewModel generation, PoemEditor editor) {
+    public GenerationCommands(GenerationRun generation, PoemEditor editor) {
         this.generation = generation;
         this.editor = editor;
         generation.setOutput(this);
@@ -84,7 +84,7 @@ public final class GenerationCommands implements GenerationViewModel.Output {
     // The editor's side of a run
 
     @Override
-    public void begin(GenerationViewModel.Placement placement) {
+    public void begin(GenerationRun.Placement placement) {
         switch (placement) {
             case NEW_PIECE -> {
                 String text = editor.text();

@@ -4,7 +4,8 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
-import dev.kigo.ui.viewmodel.GenerationViewModel;
+import dev.kigo.ui.viewmodel.GenerationRun;
+import dev.kigo.ui.viewmodel.ModelSession;
 import dev.kigo.ui.viewmodel.StudioViewModel;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -30,7 +31,8 @@ public final class GenerationPanel extends VBox {
     final Button discard = new Button("Discard");
     private final VBox actions = new VBox(6);
 
-    public GenerationPanel(StudioViewModel model, GenerationViewModel generation, PoemEditor editor, GenerationCommands commands) {
+    public GenerationPanel(StudioViewModel model, ModelSession session, GenerationRun generation, PoemEditor editor,
+                           GenerationCommands commands) {
         setSpacing(8);
         getStyleClass().add("generation-panel");
 
@@ -114,7 +116,7 @@ public final class GenerationPanel extends VBox {
         continueButton.setOnAction(e -> commands.continueText());
         accept.setOnAction(e -> commands.accept());
         discard.setOnAction(e -> commands.discard());
-        var idle = generation.modelReadyProperty().and(generation.runningProperty().not());
+        var idle = session.readyProperty().and(generation.runningProperty().not());
         generate.disableProperty().bind(idle.not());
         regenerate.disableProperty().bind(idle.not());
         continueButton.disableProperty().bind(idle.not());

@@ -186,6 +186,11 @@ public final class StudioViewModel {
         return keepForm;
     }
 
+    /** The generation panel's inputs, for the editor's run. */
+    public GenerationInputs generationInputs() {
+        return new GenerationInputs(mode, keywords, keepForm);
+    }
+
     public StringProperty modelDirProperty() {
         return modelDir;
     }

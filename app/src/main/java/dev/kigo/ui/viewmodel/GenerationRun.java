@@ -2,7 +2,6 @@ package dev.kigo.ui.viewmodel;
 
 import dev.kigo.generate.GenerationJob;
 import dev.kigo.generate.GenerationListener;
-import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.CancellationToken;
@@ -14,26 +13,16 @@ import dev.kigo.generate.StanzaContinuation;
 import dev.kigo.generate.TokenEvent;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.prosody.Form;
-import dev.kigo.prosody.Prosody;
 import dev.kigo.library.GenerationRecord;
-import dev.kigo.model.Device;
-import dev.kigo.model.LanguageModel;
-import dev.kigo.model.ModelInfo;
-import dev.kigo.model.ModelLoadException;
-import dev.kigo.model.TrainingLines;
 import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.ui.settings.GenerationMode;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +31,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Loads the model and runs generations for the editor. Token events travel from the generating thread through
- * the FX executor's batcher, so the FX thread gets one batch per pulse however fast the model writes; the end
+ * Runs generations for the editor on the studio's {@link ModelSession}: reads its own inputs (mode, keywords, Keep
+ * to the form) and sampling settings, and writes to its own {@link Output}, with its own pending text and run
+ * state. Token events travel from the generating thread through the FX executor's batcher, so the FX thread gets one batch per pulse however fast the model writes; the end
  * of a run travels the same way, so it always arrives after its last token.
  */
-public final class GenerationViewModel {
+public final class GenerationRun {
 
     /** Where a run's text goes in the editor. */
     public enum Placement {
@@ -90,34 +80,22 @@ public final class GenerationViewModel {
     static final long EDITOR_UPDATE_INTERVAL_MILLIS = 100;
 
     // Properties
-    /**
-     * ONNX Runtime gets one core fewer than the machine has (at least one), so the window keeps a core while the
-     * model streams: on 2 cores its layout passes otherwise wait behind the model's threads and frames stall past
-     * 50 ms. The model writes somewhat slower for it (docs/benchmarks.md, "Studio: frames while the model streams");
-     * commands use every core.
-     */
-    private static final int MODEL_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
-    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("No model loaded.");
-    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<GenerationResult> lastResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper keepFormAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper keepFormHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
-    /** Counts loads, so a load overtaken by a newer one can tell (and close its model). */
-    private long loadTicket;
 
-    private final StudioViewModel studio;
+    private final ModelSession session;
+    private final GenerationInputs inputs;
+    private final SamplingViewModel sampling;
+    private final ProsodyViewModel prosody;
+    private final Consumer<String> errors;
     private final FxExecutor executor;
     private final Consumer<StreamItem> stream;
     private Output output;
-    private LanguageModel model;
-    private Generator generator;
     private GenerationJob job;
 
     /** Identifies the current run; items of an older run (stopped, replaced) are ignored. */
@@ -141,34 +119,41 @@ public final class GenerationViewModel {
     private String lastShown = "";
     /** What made the latest finished run, for the library. */
     private GenerationRequest runRequest;
+    /** The model the current run writes with. */
+    private ModelSession.Loaded runModel;
     private GenerationRequest lastRequest;
     /** The form the current run is held to ("keep to the form"), as its spec; null for a free run. */
     private String runKeptForm;
     /** The form the latest finished run was held to; null if it was free. */
     private String lastKeptForm;
-    private String modelHash = "";
-    /** The loaded model's training lines (the originality guard), or null when its folder has none. */
-    private TrainingLines learned;
     /** The model that wrote the last result, for its library record (another may be loaded by the time it is saved). */
-    private ModelInfo lastModelInfo;
-    private String lastModelHash = "";
+    private ModelSession.Loaded lastModel;
     /** Regenerate redoes the last command: after Continue it continues again rather than writing a new haiku. */
     private boolean regenerateContinues;
-    /** The form keeper of the loaded model, its tables built in the background; null until first wanted. */
-    private CompletableFuture<SyllableConstraint> keepForm;
 
-    public GenerationViewModel(StudioViewModel studio, FxExecutor executor) {
-        this.studio = studio;
+    public GenerationRun(ModelSession session, GenerationInputs inputs, SamplingViewModel sampling,
+                         ProsodyViewModel prosody, Consumer<String> errors, FxExecutor executor) {
+        this.session = session;
+        this.inputs = inputs;
+        this.sampling = sampling;
+        this.prosody = prosody;
+        this.errors = errors;
         this.executor = executor;
         this.stream = executor.batching(this::onBatch, EDITOR_UPDATE_INTERVAL_MILLIS);
         Runnable recheck = this::updateKeepForm;
-        modelReady.addListener(o -> recheck.run());
-        loading.addListener(o -> recheck.run());
-        studio.prosody().readyProperty().addListener(o -> recheck.run());
-        studio.prosody().formProperty().addListener(o -> recheck.run());
-        studio.prosody().formErrorProperty().addListener(o -> recheck.run());
-        studio.modeProperty().addListener(o -> recheck.run());
-        studio.keepFormProperty().addListener(o -> recheck.run());
+        session.readyProperty().addListener(o -> recheck.run());
+        session.loadingProperty().addListener(o -> recheck.run());
+        // A run on a model being replaced stops; its text stays.
+        session.loadedProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                stop();
+            }
+        });
+        prosody.readyProperty().addListener(o -> recheck.run());
+        prosody.formProperty().addListener(o -> recheck.run());
+        prosody.formErrorProperty().addListener(o -> recheck.run());
+        inputs.mode().addListener(o -> recheck.run());
+        inputs.keepForm().addListener(o -> recheck.run());
         updateKeepForm();
     }
 
@@ -192,74 +177,47 @@ public final class GenerationViewModel {
         keepFormAvailable.set(reason == null);
         keepFormHint.set(reason != null ? reason
                 : "Every line keeps to the form's syllable count: the model may only write words that fit.");
-        if (reason == null && studio.keepFormProperty().get()) {
+        if (reason == null && inputs.keepForm().get()) {
             preparedKeepForm();
         }
     }
 
     private String keepFormUnavailableReason() {
-        if (!modelReady.get()) {
-            return loading.get() ? "Keeping to the form needs the model, which is still loading."
+        if (!session.readyProperty().get()) {
+            return session.loadingProperty().get() ? "Keeping to the form needs the model, which is still loading."
                     : "Keeping to the form needs a model: use File › Open model folder….";
         }
-        if (!studio.prosody().readyProperty().get() || studio.prosody().prosody().isEmpty()) {
+        if (!prosody.readyProperty().get() || prosody.prosody().isEmpty()) {
             return "Keeping to the form needs the syllable dictionary, which is still loading.";
         }
-        if (!studio.prosody().formErrorProperty().get().isEmpty()) {
-            return "Fix the custom pattern first: " + studio.prosody().formErrorProperty().get();
+        if (!prosody.formErrorProperty().get().isEmpty()) {
+            return "Fix the custom pattern first: " + prosody.formErrorProperty().get();
         }
-        Form form = studio.prosody().formProperty().get();
+        Form form = prosody.formProperty().get();
         if (form == null || form.isFree()) {
             return "Free verse has no syllable pattern to keep to: choose haiku, tanka or a custom pattern.";
         }
-        if (studio.modeProperty().get() != GenerationMode.FROM_KEYWORDS) {
+        if (inputs.mode().get() != GenerationMode.FROM_KEYWORDS) {
             return "Keeping to the form works for new poems from keywords: switch the mode to “" + GenerationMode.FROM_KEYWORDS + "”.";
         }
         return null;
     }
 
-    /** The loaded model's form keeper, built (once per model) and prepared in the background. */
     private CompletableFuture<SyllableConstraint> preparedKeepForm() {
-        if (keepForm == null) {
-            LanguageModel forModel = model;
-            Prosody prosody = studio.prosody().prosody().orElseThrow();
-            keepForm = executor.supply(() -> {
-                SyllableConstraint constraint = SyllableConstraint.create(forModel, prosody);
-                constraint.prepare(PromptFormat.KEYWORDS_TO_HAIKU);
-                return constraint;
-            });
-        }
-        return keepForm;
+        return session.keepForm(prosody.prosody().orElseThrow());
     }
 
     public void setOutput(Output output) {
         this.output = output;
     }
 
-    public ReadOnlyBooleanProperty modelReadyProperty() {
-        return modelReady.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty modelStatusProperty() {
-        return modelStatus.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty deviceProperty() {
-        return device.getReadOnlyProperty();
     }
 
     /** "123.4 tokens/s" while generating and after; empty before the first run. */
     public ReadOnlyStringProperty speedProperty() {
         return speed.getReadOnlyProperty();
-    }
-
-    /** -1 while loading (indeterminate), 0 otherwise. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<GenerationResult> lastResultProperty() {
@@ -268,89 +226,6 @@ public final class GenerationViewModel {
 
     // Commands
 
-    /**
-     * Loads a model folder in the background. A missing default folder is said in the status bar only; any
-     * other failure also goes to the error banner. The editor keeps working either way.
-     */
-    public void loadModel(Path dir, Device wanted, boolean quietIfMissing) {
-        loadModel(dir, wanted, quietIfMissing, () -> { }, () -> { });
-    }
-
-    /**
-     * As {@link #loadModel(Path, Device, boolean)}, then {@code onLoaded} or {@code onFailed} on the FX thread.
-     * A load that a newer one overtook is closed and reported to neither: the last folder asked for wins.
-     */
-    public void loadModel(Path dir, Device wanted, boolean quietIfMissing, Runnable onLoaded, Runnable onFailed) {
-        stop();
-        long ticket = ++loadTicket;
-        if (quietIfMissing && !Files.isDirectory(dir)) {
-            modelStatus.set("No model at " + dir + ". Use File › Open model folder… to choose one.");
-            onFailed.run();
-            return;
-        }
-        loading.set(true);
-        modelReady.set(false);
-        progress.set(-1);
-        modelStatus.set("Loading model from " + dir.getFileName() + "…");
-        LanguageModel previous = model;
-        model = null;
-        learned = null;
-        studio.prosody().learnedLinesProperty().set(TrainingLines.NONE);
-        generator = null;
-        keepForm = null;
-        executor.supply(() -> {
-            if (previous != null) {
-                previous.close();
-            }
-            LanguageModel opened = LanguageModel.load(dir, wanted, MODEL_THREADS);
-            TrainingLines learned = null;
-            String learnedProblem = null;
-            try {
-                learned = TrainingLines.load(dir).orElse(null);
-            } catch (ModelLoadException e) {
-                learnedProblem = e.getMessage();
-            }
-            return new LoadedModel(opened, opened.info().graphSha256(), learned, learnedProblem);
-        }).whenComplete((loaded, failure) -> {
-            if (ticket != loadTicket) {
-                if (loaded != null) {
-                    executor.supply(() -> {
-                        loaded.model().close();
-                        return null;
-                    });
-                }
-                return;
-            }
-            loading.set(false);
-            progress.set(0);
-            if (failure != null) {
-                String sentence = UserMessages.describe(failure);
-                modelStatus.set("No model loaded.");
-                device.set("");
-                studio.showError("The model could not be loaded: " + sentence);
-                onFailed.run();
-                return;
-            }
-            model = loaded.model();
-            modelHash = loaded.hash();
-            learned = loaded.learned();
-            studio.prosody().learnedLinesProperty().set(learned == null ? TrainingLines.NONE : learned);
-            if (loaded.learnedProblem() != null) {
-                studio.showError(loaded.learnedProblem() + " The originality guard is off for this model.");
-            }
-            generator = new Generator(model);
-            ModelInfo info = model.info();
-            modelStatus.set("Model: " + info.name() + " (" + info.layers() + " layers, " + info.width() + " wide), loaded in "
-                    + model.loadMillis() + " ms");
-            device.set("Device: " + info.device().name()
-                    + (info.device() == Device.CPU ? " (" + info.cpuThreads() + (info.cpuThreads() == 1 ? " thread)" : " threads)") : "")
-                    + (info.deviceNote().isEmpty() ? "" : " — " + info.deviceNote()));
-            modelReady.set(true);
-            onLoaded.run();
-        });
-    }
-
-    private record LoadedModel(LanguageModel model, String hash, TrainingLines learned, String learnedProblem) { }
 
     /** Generate: a new haiku from the keywords, or a continuation of the editor's text; a new seed unless locked. */
     public void generate(String editorText) {
@@ -359,15 +234,15 @@ public final class GenerationViewModel {
             return;
         }
         regenerateContinues = false;
-        if (studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS) {
-            String keywords = studio.keywordsProperty().get().strip();
+        if (inputs.mode().get() == GenerationMode.FROM_KEYWORDS) {
+            String keywords = inputs.keywords().get().strip();
             if (keywords.isEmpty()) {
-                studio.showError("Type a few keywords first, or switch the mode to “Continue my text”.");
+                errors.accept("Type a few keywords first, or switch the mode to “Continue my text”.");
                 return;
             }
             GenerationRequest request = GenerationRequest.haiku(keywords, settings);
-            if (studio.keepFormProperty().get() && keepFormAvailable.get()) {
-                startKeptToForm(request, studio.prosody().formProperty().get());
+            if (inputs.keepForm().get() && keepFormAvailable.get()) {
+                startKeptToForm(request, prosody.formProperty().get());
                 return;
             }
             newBlock(new StanzaContinuation(keywords, List.of(), false), lineBreaksOfNewStanza());
@@ -383,28 +258,28 @@ public final class GenerationViewModel {
      */
     private void startKeptToForm(GenerationRequest request, Form form) {
         CompletableFuture<SyllableConstraint> prepared = preparedKeepForm();
-        LanguageModel forModel = model;
+        ModelSession.Loaded forModel = session.loaded().orElseThrow();
         long ticket = ++run;
         running.set(true);
         if (!prepared.isDone()) {
             speed.set("Preparing to keep to the form…");
         }
         prepared.whenComplete((constraint, failure) -> {
-            if (run != ticket || model != forModel) {
+            if (run != ticket || session.loaded().orElse(null) != forModel) {
                 return;
             }
             running.set(false);
             speed.set("");
             if (failure != null) {
-                keepForm = null;
-                studio.showError("Keeping to the form failed: " + UserMessages.describe(failure));
+                session.forgetKeepForm();
+                errors.accept("Keeping to the form failed: " + UserMessages.describe(failure));
                 return;
             }
             GenerationRequest constrained;
             try {
                 constrained = constraint.constrain(request, form);
             } catch (IllegalArgumentException e) {
-                studio.showError(e.getMessage());
+                errors.accept(e.getMessage());
                 return;
             }
             newBlock(new StanzaContinuation(request.input(), List.of(), false), lineBreaksOfNewStanza());
@@ -438,7 +313,7 @@ public final class GenerationViewModel {
      * model writes the next one, after a blank line.
      */
     private void continueStanza(String editorText, SamplingSettings settings) {
-        String keywords = studio.modeProperty().get() == GenerationMode.FROM_KEYWORDS ? studio.keywordsProperty().get() : "";
+        String keywords = inputs.mode().get() == GenerationMode.FROM_KEYWORDS ? inputs.keywords().get() : "";
         StanzaContinuation whole = StanzaContinuation.of(editorText, keywords);
         int formLines = formLines();
         boolean afterBlankLine = whole.lines().isEmpty() && !editorText.isBlank();
@@ -449,13 +324,13 @@ public final class GenerationViewModel {
         }
         // Lines left to write, counting the open one: one fewer line breaks (counted on the whole stanza, of which
         // the model may see only the last lines).
-        newBlock(fitToContext(whole, settings), formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED);
+        newBlock(session.loaded().orElseThrow().fitToContext(whole, settings), formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED);
         startRun(blockStanza.request(settings), Placement.APPEND);
     }
 
     /** The number of lines of the form; 0 for free verse, which ends where the model closes the stanza. */
     private int formLines() {
-        Form form = studio.prosody().formProperty().get();
+        Form form = prosody.formProperty().get();
         return form == null || form.isFree() ? 0 : form.lines().size();
     }
 
@@ -472,7 +347,7 @@ public final class GenerationViewModel {
         if (!canContinueFromAlternative(position)) {
             return;
         }
-        SamplingSettings settings = studio.sampling().getSettings();
+        SamplingSettings settings = sampling.getSettings();
         stop();
         TokenEvent replaced = blockTokens.get(position);
         blockTokens.subList(position, blockTokens.size()).clear();
@@ -498,12 +373,12 @@ public final class GenerationViewModel {
      * longer holds that token or no model is loaded.
      */
     public CompletableFuture<List<WholeWords.WordAlternative>> wordAlternatives(int position) {
-        if (generator == null || position < 0 || position >= blockTokens.size()) {
+        if (session.loaded().isEmpty() || position < 0 || position >= blockTokens.size()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        Generator words = generator;
+        Generator words = session.loaded().get().generator();
         StanzaContinuation stanza = blockStanza;
-        SamplingSettings settings = studio.sampling().getSettings();
+        SamplingSettings settings = sampling.getSettings();
         String kept = String.join("", blockRaw.subList(0, position));
         List<TokenEvent.Alternative> alternatives = blockTokens.get(position).alternatives();
         return executor.supply(() -> WholeWords.complete(words, kept,
@@ -519,15 +394,6 @@ public final class GenerationViewModel {
             run++;
             running.set(false);
             speed.set("");
-        }
-    }
-
-    /** Closes the model (window closing). */
-    public void close() {
-        stop();
-        if (model != null) {
-            model.close();
-            model = null;
         }
     }
 
@@ -565,7 +431,9 @@ public final class GenerationViewModel {
             output.begin(placement);
         }
         // The originality guard, as on the command line, so a piece reproduces the same in either.
-        job = generator.start(learned == null ? request : CopyGuard.guard(request, learned), new GenerationListener() {
+        ModelSession.Loaded loaded = session.loaded().orElseThrow();
+        runModel = loaded;
+        job = loaded.generator().start(loaded.guarded(request), new GenerationListener() {
             @Override
             public void onToken(int row, TokenEvent event) {
                 stream.accept(new TokenItem(thisRun, event));
@@ -615,7 +483,7 @@ public final class GenerationViewModel {
             } else if (item instanceof FailedItem failed && failed.run() == run) {
                 flush(shown);
                 finishRun(null);
-                studio.showError("The generation failed: " + UserMessages.describe(failed.failure()));
+                errors.accept("The generation failed: " + UserMessages.describe(failed.failure()));
             }
         }
         flush(shown);
@@ -649,8 +517,7 @@ public final class GenerationViewModel {
             lastRequest = runRequest;
             lastKeptForm = runKeptForm;
             // The model that wrote it, whatever is loaded when the poet saves.
-            lastModelInfo = model == null ? null : model.info();
-            lastModelHash = modelHash;
+            lastModel = runModel;
             lastShown = blockShown.toString();
             lastResult.set(result);
             note.set(result.note());
@@ -662,11 +529,9 @@ public final class GenerationViewModel {
     }
 
     private boolean readyToRun() {
-        if (generator == null) {
-            studio.showError(loading.get() ? "The model is still loading." : "No model is loaded: use File › Open model folder….");
-            return false;
-        }
-        return true;
+        Optional<String> notReady = session.notReadyReason();
+        notReady.ifPresent(errors);
+        return notReady.isEmpty();
     }
 
     /**
@@ -678,16 +543,16 @@ public final class GenerationViewModel {
     }
 
     private SamplingSettings settingsForNewRun() {
-        studio.sampling().rollSeedUnlessLocked();
+        sampling.rollSeedUnlessLocked();
         return settingsOrComplain();
     }
 
     private SamplingSettings settingsOrComplain() {
-        if (!studio.sampling().isValid()) {
-            studio.showError("Fix the sampling settings first: " + studio.sampling().firstErrorProperty().get());
+        if (!sampling.isValid()) {
+            errors.accept("Fix the sampling settings first: " + sampling.firstErrorProperty().get());
             return null;
         }
-        return studio.sampling().getSettings();
+        return sampling.getSettings();
     }
 
     /**
@@ -696,57 +561,17 @@ public final class GenerationViewModel {
      */
     public Optional<GenerationRecord> recordFor(String stanza) {
         GenerationResult result = lastResult.get();
-        if (result == null || lastRequest == null || lastModelInfo == null || stanza == null) {
+        if (result == null || lastRequest == null || lastModel == null || stanza == null) {
             return Optional.empty();
         }
         String written = lastShown.strip();
         if (written.isEmpty() || !normalise(stanza).contains(normalise(written))) {
             return Optional.empty();
         }
-        ModelInfo info = lastModelInfo;
-        return Optional.of(new GenerationRecord(info.name(), lastModelHash, result.prompt(), lastRequest.format().id(),
-                lastRequest.settings(), info.device().name(), result.rawText(), result.tokenIds(), result.finishReason(),
-                result.promptTokens(), result.generatedTokens(), result.promptMillis(), result.generationMillis(),
-                result.meanLogProb(), result.note(), lastKeptForm));
+        return Optional.of(lastModel.record(lastRequest, result, lastKeptForm));
     }
 
     private static String normalise(String text) {
         return text.replaceAll("\\s+", " ").strip();
-    }
-
-    /**
-     * The stanza's last lines, as many as leave the model room for {@code maxTokens}: older lines are dropped first
-     * (a long stanza is continued from its last lines, not refused).
-     */
-    StanzaContinuation fitToContext(StanzaContinuation stanza, SamplingSettings settings) {
-        int budget = Math.max(1, model.info().contextLength() - settings.maxTokens() - 1);
-        if (stanza.lines().isEmpty() || fits(stanza, settings, budget)) {
-            return stanza;
-        }
-        // Fewer lines never make more tokens, so a binary search finds the most that fit with a few encodings (this
-        // runs on the FX thread: dropping one line per encoding froze it on long pages).
-        int low = 1;
-        int high = stanza.lines().size() - 1;
-        int most = 0;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (fits(stanza.lastLines(middle), settings, budget)) {
-                most = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        StanzaContinuation fitted = stanza.lastLines(Math.max(1, most));
-        while (most == 0 && !fitted.lines().get(0).isEmpty() && !fits(fitted, settings, budget)) {
-            String line = fitted.lines().get(0);
-            // A single over-long line loses its first half.
-            fitted = new StanzaContinuation(fitted.keywords(), List.of(line.substring(line.length() / 2).strip()), fitted.lineOpen());
-        }
-        return fitted;
-    }
-
-    private boolean fits(StanzaContinuation stanza, SamplingSettings settings, int budget) {
-        return model.tokenizer().encode(stanza.request(settings).promptText()).length <= budget;
     }
 }

@@ -147,4 +147,26 @@ class BatchedColumnsTest {
                     batched.get(r).tokenIds(), "column " + r + " up to where it stopped");
         }
     }
+
+    @Test
+    void aBeamSearchColumnRunsAloneBesideTheBatchOfTheOthersAndEachRowIsReportedInItsPlace() {
+        SamplingSettings beams = SamplingSettings.greedy(20).withBeams(3);
+        List<GenerationRequest> columns = new ArrayList<>(columns());
+        columns.add(1, GenerationRequest.haiku("autumn moon", beams).withProcessors(() -> List.of(BAN_END_OF_TEXT)));
+        List<GenerationResult> finished = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
+        Streams streams = new Streams(columns.size()) {
+            @Override
+            public void onFinished(int row, GenerationResult result) {
+                finished.set(row, result);
+            }
+        };
+
+        List<GenerationResult> batched = generator.generateBatch(columns, streams,
+                columns.stream().map(column -> new CancellationToken()).toList());
+
+        assertEquals(batched, finished, "each row finished under its own place");
+        for (int r = 0; r < columns.size(); r++) {
+            assertSameColumn(generator.generate(columns.get(r)), batched.get(r), "column " + r);
+        }
+    }
 }

@@ -75,24 +75,61 @@ public final class Generator {
         return generateBatch(List.of(request), listener, cancellation).get(0);
     }
 
-    /** Runs each request alone, those that look ahead line by line among them, reporting each under its own row. */
-    private List<GenerationResult> runOneByOne(List<GenerationRequest> requests, GenerationListener listener,
-                                               List<CancellationToken> cancellations) {
-        List<GenerationResult> results = new ArrayList<>();
+    /**
+     * Runs the rows that cannot share a batch (beam search, line-by-line look-ahead, which batches its own
+     * candidates) one after the other, each alone, and all the others together as one batch; every event and result
+     * is reported under the row's place in {@code requests}.
+     */
+    private List<GenerationResult> runMixed(List<GenerationRequest> requests, GenerationListener listener,
+                                            List<CancellationToken> cancellations) {
+        GenerationResult[] results = new GenerationResult[requests.size()];
+        List<Integer> batched = new ArrayList<>();
+        for (int r = 0; r < requests.size(); r++) {
+            if (!runsAlone(requests.get(r))) {
+                batched.add(r);
+            }
+        }
+        List<GenerationResult> batch = runBatch(batched.stream().map(requests::get).toList(),
+                rowsOf(batched, listener), batched.stream().map(cancellations::get).toList());
+        for (int i = 0; i < batched.size(); i++) {
+            results[batched.get(i)] = batch.get(i);
+        }
         for (int r = 0; r < requests.size(); r++) {
             GenerationRequest request = requests.get(r);
+            if (!runsAlone(request)) {
+                continue;
+            }
             int row = r;
             GenerationResult result;
             if (request.looksAhead()) {
                 result = new LineLookahead(this, request, listener, cancellations.get(r), row).run();
             } else {
-                result = runBatch(List.of(request), (ignored, event) -> listener.onToken(row, event),
-                        List.of(cancellations.get(r))).get(0);
+                result = new BeamSearch(this, request, (ignored, event) -> listener.onToken(row, event),
+                        cancellations.get(r)).run();
             }
-            results.add(result);
+            results[r] = result;
             listener.onFinished(row, result);
         }
-        return results;
+        return List.of(results);
+    }
+
+    private static boolean runsAlone(GenerationRequest request) {
+        return request.looksAhead() || request.settings().beams() > 1;
+    }
+
+    /** A listener for a sub-batch that reports each of its rows under the row's place in the whole request list. */
+    private static GenerationListener rowsOf(List<Integer> places, GenerationListener listener) {
+        return new GenerationListener() {
+            @Override
+            public void onToken(int row, TokenEvent event) {
+                listener.onToken(places.get(row), event);
+            }
+
+            @Override
+            public void onFinished(int row, GenerationResult result) {
+                listener.onFinished(places.get(row), result);
+            }
+        };
     }
 
     public GenerationResult generate(GenerationRequest request) {
@@ -100,9 +137,10 @@ public final class Generator {
     }
 
     /**
-     * Generates several requests together in one left-padded batch (each row with its own settings and seed;
-     * beam search is not batched; requests that look ahead line by line run one after the other, each batching its
-     * own candidates). Results come back in request order.
+     * Generates several requests together in one left-padded batch (each row with its own settings and seed).
+     * Requests that search beams or look ahead line by line cannot share it: they run one after the other, each
+     * alone (look-ahead batches its own candidates), after the batch of the others. Results come back in request
+     * order.
      */
     public List<GenerationResult> generateBatch(List<GenerationRequest> requests, GenerationListener listener,
                                                 CancellationToken cancellation) {
@@ -121,8 +159,8 @@ public final class Generator {
                     + " requests, " + rowCancellations.size() + " tokens.");
         }
         try {
-            if (requests.stream().anyMatch(GenerationRequest::looksAhead)) {
-                return runOneByOne(requests, listener, rowCancellations);
+            if (requests.stream().anyMatch(Generator::runsAlone)) {
+                return runMixed(requests, listener, rowCancellations);
             }
             return runBatch(requests, listener, rowCancellations);
         } catch (ModelClosedException e) {
@@ -138,11 +176,6 @@ public final class Generator {
                                             List<CancellationToken> cancellations) {
         if (requests.isEmpty()) {
             return List.of();
-        }
-        for (GenerationRequest request : requests) {
-            if (request.settings().beams() > 1 && requests.size() > 1) {
-                throw new GenerationException("Beam search runs one request at a time, not in a batch.");
-            }
         }
         TextTokenizer tokenizer = model.tokenizer();
         List<Row> rows = new ArrayList<>();

@@ -165,6 +165,14 @@ final class Database implements AutoCloseable {
         return statement;
     }
 
+    /** The id SQLite gave the row an INSERT prepared with {@code RETURN_GENERATED_KEYS} just added. */
+    static long generatedKey(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
     void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The poet's library: one SQLite file holding every piece with the generation that wrote it, its versions,
- * sampling presets and the user dictionary. Open it once per window or command; several processes may have
+ * saved comparisons, sampling presets and the user dictionary. Open it once per window or command; several processes may have
  * the same file open (WAL, busy timeout, immediate write transactions). Methods may be called from any
  * thread; calls on one instance run one at a time.
  *
@@ -27,6 +27,7 @@ public final class Library implements AutoCloseable {
     private final PieceStore pieces;
     private final SavedPresetStore presets;
     private final TaughtWordStore dictionary;
+    private final ComparisonStore comparisons;
 
     Library(Database database, Optional<SetAside> setAside) {
         this.database = database;
@@ -34,6 +35,7 @@ public final class Library implements AutoCloseable {
         this.pieces = new PieceStore(database);
         this.presets = new SavedPresetStore(database);
         this.dictionary = new TaughtWordStore(database);
+        this.comparisons = new ComparisonStore(database);
     }
 
     /**
@@ -74,6 +76,11 @@ public final class Library implements AutoCloseable {
 
     public TaughtWordStore dictionary() {
         return dictionary;
+    }
+
+    /** Saved side-by-side comparisons. */
+    public ComparisonStore comparisons() {
+        return comparisons;
     }
 
     public int schemaVersion() {

@@ -124,13 +124,36 @@ final class Migrations {
             // which every generation stored before this step was.
             """
             ALTER TABLE generation ADD COLUMN kept_form TEXT;
+            """,
+            // v4: saved comparisons (one shared prompt, 1-12 labelled columns, each with the generation that wrote
+            // it), and the comparison a piece was kept from (NULL for every piece stored before this step).
+            """
+            CREATE TABLE comparison (
+                id            INTEGER PRIMARY KEY,
+                prompt        TEXT    NOT NULL,
+                prompt_format TEXT    NOT NULL,
+                created_at    INTEGER NOT NULL
+            );
+            CREATE INDEX comparison_by_created ON comparison(created_at);
+            CREATE TABLE comparison_column (
+                comparison_id INTEGER NOT NULL REFERENCES comparison(id) ON DELETE CASCADE,
+                position      INTEGER NOT NULL CHECK (position BETWEEN 0 AND 11),
+                label         TEXT    NOT NULL,
+                generation_id INTEGER NOT NULL REFERENCES generation(id),
+                PRIMARY KEY (comparison_id, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX comparison_column_by_generation ON comparison_column(generation_id);
+            ALTER TABLE piece ADD COLUMN comparison_id INTEGER REFERENCES comparison(id) ON DELETE SET NULL;
+            CREATE INDEX piece_by_comparison ON piece(comparison_id);
             """);
 
     /** Tables a file of each version must hold; a file claiming a version without them is damaged. */
     private static final List<Set<String>> TABLES = List.of(
             Set.of("generation", "piece", "version", "tag", "preset"),
             Set.of("generation", "piece", "version", "tag", "preset", "piece_fts", "user_word"),
-            Set.of("generation", "piece", "version", "tag", "preset", "piece_fts", "user_word"));
+            Set.of("generation", "piece", "version", "tag", "preset", "piece_fts", "user_word"),
+            Set.of("generation", "piece", "version", "tag", "preset", "piece_fts", "user_word", "comparison",
+                    "comparison_column"));
 
     static final int CURRENT_VERSION = STEPS.size();
 

@@ -26,7 +26,7 @@ public final class PieceStore {
     private static final String TAG_SEPARATOR = "\u001f";
     private static final String PIECE_COLUMNS = """
             p.id, p.title, p.text, p.form, p.verdict_json, p.form_valid, p.keywords, p.favourite, p.generation_id,
-            p.created_at, p.edited_at, p.deleted_at, coalesce(g.model_name, '') AS model_name,
+            p.created_at, p.edited_at, p.deleted_at, p.comparison_id, coalesce(g.model_name, '') AS model_name,
             (SELECT group_concat(name, char(31)) FROM (SELECT name FROM tag WHERE piece_id = p.id ORDER BY name))
                 AS tag_names
             """;
@@ -81,20 +81,21 @@ public final class PieceStore {
 
     private long insertPiece(Connection connection, PieceDraft draft, GenerationRecord generation, long now)
             throws SQLException {
-        Long generationId = generation == null ? null : insertGeneration(connection, generation, now);
+        Long generationId = generation == null ? null : GenerationRows.insert(connection, generation, now);
         long pieceId;
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO piece (title, text, form, verdict_json, form_valid, keywords, favourite,
-                                   generation_id, created_at, edited_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                                   generation_id, created_at, edited_at, comparison_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             bindContent(insert, draft.content());
             insert.setString(6, draft.keywords());
             insert.setBoolean(7, draft.favourite());
             setNullableLong(insert, 8, generationId);
             insert.setLong(9, now);
             insert.setLong(10, now);
+            setNullableLong(insert, 11, draft.comparisonId());
             insert.executeUpdate();
-            pieceId = generatedKey(insert);
+            pieceId = Database.generatedKey(insert);
         }
         VersionKind kind = generation == null ? VersionKind.WRITTEN : VersionKind.GENERATED;
         insertVersion(connection, pieceId, null, kind, draft.content(), generationId, now);
@@ -145,7 +146,7 @@ public final class PieceStore {
             }
             // A version keeps the generation its text descends from: an edit inherits its parent's.
             Long generationId = switch (kind) {
-                case REGENERATED -> insertGeneration(connection, generation, now);
+                case REGENERATED -> GenerationRows.insert(connection, generation, now);
                 case RESTORED -> restoredGenerationId;
                 default -> parentGenerationId;
             };
@@ -246,10 +247,7 @@ public final class PieceStore {
         return database.write("Could not empty the trash", connection -> {
             int removed = Database.update(connection,
                     "DELETE FROM piece WHERE deleted_at IS NOT NULL AND deleted_at < ?", deletedBefore.toEpochMilli());
-            Database.update(connection, """
-                    DELETE FROM generation WHERE id NOT IN (
-                        SELECT generation_id FROM piece WHERE generation_id IS NOT NULL
-                        UNION SELECT generation_id FROM version WHERE generation_id IS NOT NULL)""");
+            GenerationRows.deleteUnreferenced(connection);
             return removed;
         });
     }
@@ -276,7 +274,7 @@ public final class PieceStore {
 
     public Optional<StoredGeneration> generation(long generationId) {
         return database.first("Could not read generation " + generationId, "SELECT * FROM generation WHERE id = ?",
-                PieceStore::generation, generationId);
+                GenerationRows::stored, generationId);
     }
 
     /** What to run again to reproduce the piece's latest generation; empty for a piece written by hand. */
@@ -321,35 +319,6 @@ public final class PieceStore {
     }
 
     // Rows
-
-    private static long insertGeneration(Connection connection, GenerationRecord generation, long now)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO generation (model_name, model_hash, prompt, prompt_format, settings_json, device, raw_text,
-                                        token_ids_json, finish_reason, prompt_tokens, generated_tokens, prompt_millis,
-                                        generation_millis, mean_log_prob, note, created_at, kept_form)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, generation.modelName());
-            insert.setString(2, generation.modelHash());
-            insert.setString(3, generation.prompt());
-            insert.setString(4, generation.promptFormat());
-            insert.setString(5, SettingsJson.write(generation.settings()));
-            insert.setString(6, generation.device());
-            insert.setString(7, generation.rawText());
-            insert.setString(8, SettingsJson.write(generation.tokenIds()));
-            insert.setString(9, generation.finishReason().name());
-            insert.setInt(10, generation.promptTokens());
-            insert.setInt(11, generation.generatedTokens());
-            insert.setLong(12, generation.promptMillis());
-            insert.setLong(13, generation.generationMillis());
-            insert.setDouble(14, generation.meanLogProb());
-            insert.setString(15, generation.note());
-            insert.setLong(16, now);
-            insert.setString(17, generation.keptForm());
-            insert.executeUpdate();
-            return generatedKey(insert);
-        }
-    }
 
     private static void insertVersion(Connection connection, long pieceId, Long parentId, VersionKind kind,
                                       PieceContent content, Long generationId, long now) throws SQLException {
@@ -421,7 +390,8 @@ public final class PieceStore {
                 row.getString("keywords"), row.getBoolean("favourite"), tags, optionalLong(row, "generation_id"),
                 row.getString("model_name"), Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("edited_at")),
-                Optional.ofNullable(deletedAt).map(Instant::ofEpochMilli));
+                Optional.ofNullable(deletedAt).map(Instant::ofEpochMilli),
+                Optional.ofNullable(nullableLong(row, "comparison_id")));
     }
 
     private static Version version(ResultSet row) throws SQLException {
@@ -430,24 +400,6 @@ public final class PieceStore {
                 new PieceContent(row.getString("title"), row.getString("text"), row.getString("form"),
                         row.getString("verdict_json"), row.getBoolean("form_valid")),
                 optionalLong(row, "generation_id"), Instant.ofEpochMilli(row.getLong("created_at")));
-    }
-
-    private static StoredGeneration generation(ResultSet row) throws SQLException {
-        GenerationRecord record = new GenerationRecord(row.getString("model_name"), row.getString("model_hash"),
-                row.getString("prompt"), row.getString("prompt_format"),
-                SettingsJson.readSettings(row.getString("settings_json")), row.getString("device"),
-                row.getString("raw_text"), SettingsJson.readTokenIds(row.getString("token_ids_json")),
-                FinishReason.valueOf(row.getString("finish_reason")), row.getInt("prompt_tokens"),
-                row.getInt("generated_tokens"), row.getLong("prompt_millis"), row.getLong("generation_millis"),
-                row.getDouble("mean_log_prob"), row.getString("note"), row.getString("kept_form"));
-        return new StoredGeneration(row.getLong("id"), record, Instant.ofEpochMilli(row.getLong("created_at")));
-    }
-
-    private static long generatedKey(PreparedStatement statement) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {

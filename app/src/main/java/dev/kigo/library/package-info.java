@@ -10,6 +10,9 @@
  *       {@link dev.kigo.library.Version}s and {@link dev.kigo.library.GenerationRecord}s, searched with a
  *       {@link dev.kigo.library.SearchQuery}; {@link dev.kigo.library.Reproduction} gives a generation's inputs
  *       back.</li>
+ *   <li>{@link dev.kigo.library.ComparisonStore}: saved side-by-side {@link dev.kigo.library.Comparison}s, a
+ *       shared prompt and its {@link dev.kigo.library.ComparisonColumn}s, each with its generation; a piece kept
+ *       from one links back to it ({@link dev.kigo.library.Piece#comparisonId()}).</li>
  *   <li>{@link dev.kigo.library.SavedPresetStore}: the poet's sampling presets;
  *       {@link dev.kigo.library.TaughtWordStore}: the words the poet taught the syllable counter.</li>
  * </ul>

@@ -2,6 +2,8 @@ package dev.kigo.library;
 
 import dev.kigo.generate.SamplingSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -63,7 +65,7 @@ class MigrationTest {
     void everyEarlierVersionOpensWithItsDataAndEndsWithTheSameSchemaAsANewLibrary() throws Exception {
         Path fresh = folder.resolve("fresh.db");
         Library.open(fresh).close();
-        for (int version : IntStream.range(1, Migrations.CURRENT_VERSION).toArray()) {
+        for (int version : earlierVersions().toArray()) {
             Path old = libraryOfVersion(version);
             try (Library library = Library.open(old)) {
                 assertEquals(Migrations.CURRENT_VERSION, library.schemaVersion());
@@ -75,13 +77,19 @@ class MigrationTest {
         }
     }
 
-    @Test
-    void theFrozenVersionOneFixtureHasTheSchemaMigrationOneCreates() throws Exception {
-        Path migrated = folder.resolve("step1.db");
+    /** Every earlier version, so a new schema step cannot be released without its frozen fixture. */
+    static IntStream earlierVersions() {
+        return IntStream.range(1, Migrations.CURRENT_VERSION);
+    }
+
+    @ParameterizedTest
+    @MethodSource("earlierVersions")
+    void theFrozenFixtureOfEachVersionHasTheSchemaItsMigrationCreates(int version) throws Exception {
+        Path migrated = folder.resolve("step" + version + ".db");
         try (Database database = Database.connect(migrated, Clock.systemUTC())) {
-            Migrations.migrate(database, 1);
+            Migrations.migrate(database, version);
         }
-        Path fixture = libraryOfVersion(1);
+        Path fixture = libraryOfVersion(version);
         assertEquals(schema(fixture), schema(migrated));
     }
 
@@ -118,16 +126,6 @@ class MigrationTest {
     }
 
     @Test
-    void theFrozenVersionTwoFixtureHasTheSchemaMigrationTwoCreates() throws Exception {
-        Path migrated = folder.resolve("step2.db");
-        try (Database database = Database.connect(migrated, Clock.systemUTC())) {
-            Migrations.migrate(database, 2);
-        }
-        Path fixture = libraryOfVersion(2);
-        assertEquals(schema(fixture), schema(migrated));
-    }
-
-    @Test
     void aVersionTwoLibraryKeepsEveryFieldAndItsGenerationsWereFree() throws Exception {
         Path file = libraryOfVersion(2);
         try (Library library = Library.open(file)) {
@@ -150,6 +148,32 @@ class MigrationTest {
             assertEquals("3-5-3", pieces.reproduction(kept).orElseThrow().keptForm());
             long free = pieces.save(Fixtures.draft("", "free after migration"), Fixtures.generation("dog rain", 3)).id();
             assertEquals(null, pieces.reproduction(free).orElseThrow().keptForm());
+        }
+    }
+
+    @Test
+    void aVersionThreeLibraryKeepsEveryFieldAndItsPiecesCameFromNoComparison() throws Exception {
+        Path file = libraryOfVersion(3);
+        try (Library library = Library.open(file)) {
+            PieceStore pieces = library.pieces();
+            Piece pond = pieces.get(1);
+            assertEquals("Old pond", pond.title());
+            assertEquals(List.of("classic", "water"), pond.tags());
+            assertEquals(Fixtures.generation("frog pond", 7).withKeptForm("haiku"),
+                    pieces.generation(1).orElseThrow().record());
+            assertEquals(Optional.empty(), pond.comparisonId(), "a piece stored before v4 was kept from no comparison");
+            assertEquals(Optional.empty(), pieces.get(2).comparisonId());
+            assertEquals(List.of(), library.comparisons().recent(10));
+
+            // And what version 4 added works: a comparison is saved, and a piece kept from it links back.
+            long comparison = library.comparisons().save(new ComparisonDraft("autumn moon", "keywords-to-haiku",
+                    List.of(new ComparisonColumn("Precise", Fixtures.generation("autumn moon", 1)),
+                            new ComparisonColumn("Wild", Fixtures.generation("autumn moon", 2)))));
+            long kept = pieces.save(Fixtures.draft("", "kept from the comparison").withComparison(comparison),
+                    Fixtures.generation("autumn moon", 2)).id();
+            assertEquals(Optional.of(comparison), pieces.get(kept).comparisonId());
+            assertEquals(2, library.comparisons().find(comparison).orElseThrow().columns().size());
+            assertEquals(List.of(), library.checkIntegrity());
         }
     }
 

@@ -19,8 +19,9 @@ Schemes (`--scheme`):
 
 Every Gemm / MatMul whose weight is an initializer (fp32, or fp16 behind a Cast as `export --weights fp16` writes
 them) is rewritten. The tied output projection (the Gemm over the token embedding, 50,257 rows in GPT-2) is the
-largest matrix of a small model; --output-layer keep leaves it at the bundle's own precision. The embedding lookup
-(Gather) always keeps the source's table: a quantized lookup would save file size but not time.
+largest matrix of a small model; --output-layer keep leaves it at the bundle's own precision. When it is quantized,
+the embedding lookup (Gather) reads the same packed table through com.microsoft GatherBlockQuantized, so the table
+is stored once, at the variant's precision (--lookup source keeps a second copy at the source's precision for it).
 
 The output is a pure function of the input files and the options: the same bundle gives the same bytes.
 """
@@ -121,6 +122,8 @@ class _Rewrite:
         self.largest_error = 0.0
         gathered = {n.input[0] for n in graph.node if n.op_type == "Gather"}
         self.embedding = {name for name in gathered if name in self.inits or name in self.casts}
+        self.lookup = False
+        self.tied: dict = {}
 
     def weight_of(self, node):
         """(fp32 [K, N] weight, bias name or "") when the node is a weight multiplication this step rewrites."""
@@ -161,6 +164,8 @@ class _Rewrite:
                                          domain=MS_DOMAIN, K=k, N=n, bits=self.bits, block_size=self.block_size,
                                          accuracy_level=self.accuracy_level)
             approx = approx.T
+            if node.input[1] in self.embedding:
+                self.tied[node.input[1]] = (names, n, k)
         else:
             q, scale, approx = quantize_columns(w_kn)
             names = [base + "_q", base + "_scale"]
@@ -174,8 +179,30 @@ class _Rewrite:
             return [quantized]
         return [quantized, helper.make_node("Add", [product, bias], [node.output[0]], name=base + "_bias")]
 
+    def gather(self, node) -> list:
+        """The embedding lookup reads the output layer's packed weights (GatherBlockQuantized), so the table is
+        stored once, quantized, instead of a second time at the source's precision."""
+        if not self.lookup or node.op_type != "Gather" or node.input[0] not in self.tied or _attr(node, "axis", 0):
+            return [node]
+        (packed, scales, zeros), n, k = self.tied[node.input[0]]
+        blocks = -(-k // self.block_size)
+        shapes = {packed: [n, blocks * self.block_size * self.bits // 8], scales: [n, blocks],
+                  zeros: [n, -(-blocks * self.bits // 8)]}
+        nodes, inputs = [], []
+        for name, shape in shapes.items():
+            self.new_inits.append(onnx.numpy_helper.from_array(np.array(shape, dtype=np.int64), name + "_lookup_shape"))
+            nodes.append(helper.make_node("Reshape", [name, name + "_lookup_shape"], [name + "_lookup"],
+                                          name=name + "_lookup_reshape"))
+            inputs.append(name + "_lookup")
+        nodes.append(helper.make_node("GatherBlockQuantized", [inputs[0], node.input[1], inputs[1], inputs[2]],
+                                      list(node.output), name=node.name.strip("/").replace("/", "_") + "_quantized",
+                                      domain=MS_DOMAIN, gather_axis=0, quantize_axis=1, block_size=self.block_size,
+                                      bits=self.bits))
+        return nodes
+
     def run(self) -> None:
         nodes = [new for node in self.graph.node for new in self.node(node)]
+        nodes = [new for node in nodes for new in self.gather(node)]
         used = {name for node in nodes for name in node.input}
         # A Cast whose weight is no longer read goes, and so does the stored weight behind it.
         nodes = [n for n in nodes if not (n.op_type == "Cast" and n.output[0] in self.casts
@@ -189,7 +216,7 @@ class _Rewrite:
 
 
 def quantize_model(proto: onnx.ModelProto, bits: int, scheme: str = "nbits", block_size: int = 32,
-                   accuracy_level: int = 4, output_layer: bool = True) -> dict:
+                   accuracy_level: int = 4, output_layer: bool = True, lookup: bool = True) -> dict:
     """Rewrites the weight multiplications of the model's main graph in place; returns what it did."""
     if scheme == "dynamic" and bits != 8:
         raise ValueError("DynamicQuantizeMatMul stores 8-bit weights only; use --scheme nbits for 4 bits")
@@ -198,15 +225,18 @@ def quantize_model(proto: onnx.ModelProto, bits: int, scheme: str = "nbits", blo
     if any(n.op_type == "If" for n in proto.graph.node):
         raise ValueError("the graph is a merged decoder (an If over two branches); quantize an 'optimum' export")
     rewrite = _Rewrite(proto.graph, bits, scheme, block_size, accuracy_level, output_layer)
+    rewrite.lookup = lookup
     rewrite.run()
     if not rewrite.rewritten:
         raise ValueError("the graph has no weight multiplication to quantize")
     if not any(o.domain == MS_DOMAIN for o in proto.opset_import):
         proto.opset_import.append(helper.make_opsetid(MS_DOMAIN, 1))
-    return {"rewritten": rewrite.rewritten, "kept": rewrite.skipped, "largest_weight_error": rewrite.largest_error}
+    return {"rewritten": rewrite.rewritten, "kept": rewrite.skipped, "largest_weight_error": rewrite.largest_error,
+            "lookup": lookup and bool(rewrite.tied)}
 
 
-def describe(bits: int, scheme: str, block_size: int, accuracy_level: int, output_layer: bool, source: str) -> dict:
+def describe(bits: int, scheme: str, block_size: int, accuracy_level: int, output_layer: bool, lookup: bool,
+             source: str) -> dict:
     """model.json's "onnx.quantization": how the variant's weights were made, for people and for `kigo info`."""
     if scheme == "nbits":
         operator = (f"MatMulNBits, {bits}-bit, blocks of {block_size} with a scale and zero point each"
@@ -216,11 +246,13 @@ def describe(bits: int, scheme: str, block_size: int, accuracy_level: int, outpu
     return {"operator": "MatMulNBits" if scheme == "nbits" else "DynamicQuantizeMatMul", "bits": bits,
             "blockSize": block_size if scheme == "nbits" else None, "accuracyLevel": accuracy_level
             if scheme == "nbits" else None, "outputLayer": f"int{bits}" if output_layer else source,
-            "source": source, "summary": operator + ("" if output_layer else f"; output layer kept at {source}")}
+            "embeddingLookup": f"int{bits}" if lookup else source, "source": source,
+            "summary": operator + ("" if output_layer else f"; output layer kept at {source}")
+            + ("; the embedding lookup reads the same table" if lookup else f"; embedding table kept at {source}")}
 
 
 def quantize_bundle(bundle, precision: str, out=None, scheme: str = "nbits", block_size: int = 32,
-                    accuracy_level: int = 4, output_layer: bool = True) -> Path:
+                    accuracy_level: int = 4, output_layer: bool = True, lookup: bool = True) -> Path:
     bundle = Path(bundle)
     if precision not in PRECISIONS:
         raise SystemExit(f"unknown precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
@@ -231,7 +263,8 @@ def quantize_bundle(bundle, precision: str, out=None, scheme: str = "nbits", blo
         raise SystemExit(f"{bundle} is already {source}: quantize the fp32 or fp16 bundle it came from")
     proto = onnx.load(str(bundle / "model.onnx"))
     try:
-        report = quantize_model(proto, PRECISIONS[precision], scheme, block_size, accuracy_level, output_layer)
+        report = quantize_model(proto, PRECISIONS[precision], scheme, block_size, accuracy_level, output_layer,
+                                lookup)
     except ValueError as e:
         raise SystemExit(f"{bundle / 'model.onnx'}: {e}")
     onnx.checker.check_model(proto)
@@ -243,7 +276,7 @@ def quantize_bundle(bundle, precision: str, out=None, scheme: str = "nbits", blo
     meta["name"] = f"{meta.get('name') or bundle.name}-{precision}"
     meta["onnx"] = dict(meta.get("onnx") or {}, weights=precision,
                         quantization=describe(PRECISIONS[precision], scheme, block_size, accuracy_level,
-                                              output_layer, source))
+                                              output_layer, report["lookup"], source))
     meta["provenance"] = (meta.get("provenance", "") + f" Quantized to {precision} by kigo_recipe.quantize"
                           f" ({meta['onnx']['quantization']['summary']}).").strip()
     meta.pop("files", None)
@@ -267,9 +300,12 @@ def main(argv=None) -> None:
                         help="nbits: 4 multiplies in int8 (fast), 0 widens to fp32 first")
     parser.add_argument("--output-layer", default="quantize", choices=("quantize", "keep"),
                         help="the tied output projection: quantize it too (default) or keep the source's precision")
+    parser.add_argument("--lookup", default="quantized", choices=("quantized", "source"),
+                        help="the embedding lookup: read the output layer's quantized table (default;"
+                             " GatherBlockQuantized, nbits with the output layer quantized) or keep the source's")
     args = parser.parse_args(argv)
     quantize_bundle(args.bundle, args.precision, args.out, args.scheme, args.block_size, args.accuracy_level,
-                    args.output_layer == "quantize")
+                    args.output_layer == "quantize", args.lookup == "quantized")
 
 
 if __name__ == "__main__":

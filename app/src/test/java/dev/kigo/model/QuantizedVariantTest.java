@@ -79,7 +79,7 @@ class QuantizedVariantTest {
     void eightBitLogitsStayWithinOnePercentOfTheLargestFp32Logit() throws Exception {
         // The fixture's logits reach 107. Each 8-bit weight is off by at most half a step of its block's 255 steps
         // (0.012 here), and accuracy level 4 also rounds each block of activations to 8 bits; through two layers of
-        // this deliberately peaked model that moved a logit by 0.52 (0.59 from the fp16 source). 1.0 leaves room
+        // this deliberately peaked model that moved a logit by 0.77 (0.71 from the fp16 source). 1.0 leaves room
         // for kernel differences between CPUs, and a wrong packing or scale moves logits by tens.
         assertTrue(largestDifference(Fixtures.bundle("optimum/int8"), Fixtures.reference()) < 1.0);
         assertTrue(largestDifference(Fixtures.bundle("optimum-fp16/int8"), Fixtures.fp16Reference()) < 1.0);
@@ -88,16 +88,17 @@ class QuantizedVariantTest {
     @Test
     void fourBitLogitsStayWithinTenOfTheFp32Logits() throws Exception {
         // At 4 bits a step is a fifteenth of a block's range: the fixture's large random weights (std 0.3-1.0) move
-        // by up to 0.22 and its logits by 7.0 of 107. Still far from what a mistake gives (tens, all over).
+        // by up to 0.22 and its logits by 4.9 of 107. Still far from what a mistake gives (tens, all over).
         assertTrue(largestDifference(Fixtures.bundle("optimum/int4"), Fixtures.reference()) < 10.0);
     }
 
     @Test
-    void eightBitGreedyTextIsTorchsAsLongAsTorchsChoiceIsClear() throws Exception {
+    void eightBitGreedyTextIsTorchsWhereverTorchsChoiceIsClear() throws Exception {
         JsonNode reference = Fixtures.reference();
-        // The fixture's third token wins by 0.066 (it is built so that float noise is caught): no 8-bit model holds
-        // that, so greedy text is the same up to there, and each later choice with a margin over 0.1 agrees too.
-        assertEquals(2, sameGreedyTokens(Fixtures.bundle("optimum/int8"), reference));
+        // The fixture's second and third tokens win by 0.065 (it is built so that float noise is caught), less than
+        // the 8-bit deviation: on this machine all 20 greedy tokens are still torch's, but only the first is
+        // promised. Every choice that wins by more than 0.1 must agree, given the same text so far.
+        assertTrue(sameGreedyTokens(Fixtures.bundle("optimum/int8"), reference) >= 1);
         int[] greedy = Fixtures.ints(reference.get("greedyIds"));
         try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum/int8"));
              DecoderState state = model.newState(1)) {
@@ -118,8 +119,8 @@ class QuantizedVariantTest {
     void theLoadedModelSaysItsPrecisionAndHowItWasQuantized() throws Exception {
         try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum/int4"))) {
             assertEquals("int4", model.info().weights());
-            assertEquals("MatMulNBits, 4-bit, blocks of 32 with a scale and zero point each, int8 arithmetic",
-                    model.info().quantization());
+            assertEquals("MatMulNBits, 4-bit, blocks of 32 with a scale and zero point each, int8 arithmetic; the"
+                    + " embedding lookup reads the same table", model.info().quantization());
         }
         try (LanguageModel model = LanguageModel.load(Fixtures.bundle("optimum-fp16/int8"))) {
             assertEquals("int8", model.info().weights());

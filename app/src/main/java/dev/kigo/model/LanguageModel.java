@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -125,14 +127,19 @@ public final class LanguageModel implements AutoCloseable {
         ByteBuffer graph = BundleFile.map(modelFile);
         String graphSha256 = recorded.check(modelFile, graph);
         recorded.checkTheRest();
-        WeightPrecision precision = WeightPrecision.check(bundle.resolve(MANIFEST_FILE), modelFile,
-                manifest == null || manifest.onnx() == null ? null : manifest.onnx().weights(), graph);
+        // Read while ONNX Runtime builds the session: walking the graph costs up to a few hundred milliseconds in a
+        // cold JVM, which the session's seconds hide.
+        CompletableFuture<Optional<WeightPrecision>> graphPrecision = CompletableFuture.supplyAsync(
+                () -> WeightPrecision.read(graph));
 
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
         SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, graph, device, cpuThreads);
         OrtSession session = opened.session();
         TextTokenizer tokenizer = null;
         try {
+            WeightPrecision precision = WeightPrecision.check(bundle.resolve(MANIFEST_FILE), modelFile,
+                    manifest == null || manifest.onnx() == null ? null : manifest.onnx().weights(),
+                    graphPrecision.join());
             DecoderSignature signature = DecoderSignature.read(session, modelFile.toString());
             tokenizer = TextTokenizer.open(tokenizerFile, tokenizerBytes);
             ModelInfo info = describe(bundle, modelFile, manifest, signature, tokenizer, opened, assumptions,

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The precision a graph stores its weight matrices at, read from the graph itself: 4- or 8-bit when it multiplies by
@@ -27,16 +28,16 @@ public record WeightPrecision(String label, String operator) {
     /**
      * Refuses a model.json label the graph contradicts, in one sentence. An absent label is no claim; the graph's
      * precision is what the model runs at either way.
+     *
+     * @param read the graph's precision as {@link #read} found it; empty when the graph could not be walked
      */
-    static WeightPrecision check(Path manifestFile, Path graphFile, String claimed, ByteBuffer graph)
+    static WeightPrecision check(Path manifestFile, Path graphFile, String claimed, Optional<WeightPrecision> read)
             throws ModelLoadException {
-        WeightPrecision found;
-        try {
-            found = read(graph);
-        } catch (RuntimeException e) {
-            // A damaged graph is ONNX Runtime's to name, in its own words, when the session opens.
+        if (read.isEmpty()) {
+            // A graph ONNX Runtime opened but this walk could not follow: the label is all there is to go on.
             return new WeightPrecision(claimed == null || claimed.isEmpty() ? "fp32" : claimed, "");
         }
+        WeightPrecision found = read.get();
         if (claimed == null || claimed.isEmpty() || claimed.equals(found.label)) {
             return found;
         }
@@ -50,11 +51,15 @@ public record WeightPrecision(String label, String operator) {
                 + ", so the two files do not belong together.");
     }
 
-    /** The precision of a serialized ONNX ModelProto; a RuntimeException when its bytes are not one. */
-    static WeightPrecision read(ByteBuffer graph) {
+    /** The precision of a serialized ONNX ModelProto; empty when its bytes are not one. */
+    static Optional<WeightPrecision> read(ByteBuffer graph) {
         Walk walk = new Walk();
-        walk.model(graph.duplicate().order(ByteOrder.LITTLE_ENDIAN));
-        return walk.result();
+        try {
+            walk.model(graph.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(walk.result());
     }
 
     /** What the walk saw: the smallest quantized width and its operator, and whether large fp16 weights exist. */

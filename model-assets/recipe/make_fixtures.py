@@ -134,6 +134,16 @@ def external_data_copy(source: Path, target: Path) -> None:
     record_files(target)
 
 
+def quantized_variants(out: Path) -> None:
+    """The quantized variants Kigo lists and loads (kigo_recipe.quantize): the fp32 fixture at 8 and 4 bits, and
+    the fp16 fixture at 8 bits (the quantizer reads fp16 weights behind their Casts)."""
+    from kigo_recipe.quantize import quantize_bundle  # noqa: E402
+
+    quantize_bundle(out / "optimum", "int8")
+    quantize_bundle(out / "optimum", "int4")
+    quantize_bundle(out / FP16_FOLDER, "int8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     default_out = Path(__file__).resolve().parents[2] / "app/src/test/resources/fixtures/tiny-gpt2"
@@ -163,6 +173,7 @@ def main() -> None:
                   provenance="Random weights made by model-assets/recipe/make_fixtures.py for engine tests.",
                   weights="fp16")
     tokenizer_path.unlink()
+    quantized_variants(out)
 
     prompt_ids = [EOT_ID] + encode(PROMPT)
     half_ids, half_logits = greedy_reference(half, prompt_ids, GREEDY_STEPS)

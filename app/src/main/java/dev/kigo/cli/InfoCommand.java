@@ -3,6 +3,7 @@ package dev.kigo.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.model.LanguageModel;
 import dev.kigo.model.ModelInfo;
+import dev.kigo.model.ModelVariant;
 import dev.kigo.model.TrainingLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,8 @@ public final class InfoCommand implements Callable<Integer> {
             facts.put("layout", info.layout().id());
             facts.put("positionIds", info.positionIds());
             facts.put("weights", info.weights());
+            facts.put("quantization", info.quantization());
+            facts.put("variants", ModelVariant.of(info.bundle()).stream().map(ModelVariant::label).toList());
             facts.put("layers", info.layers());
             facts.put("heads", info.heads());
             facts.put("width", info.width());

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -125,16 +127,23 @@ public final class LanguageModel implements AutoCloseable {
         ByteBuffer graph = BundleFile.map(modelFile);
         String graphSha256 = recorded.check(modelFile, graph);
         recorded.checkTheRest();
+        // Read while ONNX Runtime builds the session: walking the graph costs up to a few hundred milliseconds in a
+        // cold JVM, which the session's seconds hide.
+        CompletableFuture<Optional<WeightPrecision>> graphPrecision = CompletableFuture.supplyAsync(
+                () -> WeightPrecision.read(graph));
 
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
         SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, graph, device, cpuThreads);
         OrtSession session = opened.session();
         TextTokenizer tokenizer = null;
         try {
+            WeightPrecision precision = WeightPrecision.check(bundle.resolve(MANIFEST_FILE), modelFile,
+                    manifest == null || manifest.onnx() == null ? null : manifest.onnx().weights(),
+                    graphPrecision.join());
             DecoderSignature signature = DecoderSignature.read(session, modelFile.toString());
             tokenizer = TextTokenizer.open(tokenizerFile, tokenizerBytes);
             ModelInfo info = describe(bundle, modelFile, manifest, signature, tokenizer, opened, assumptions,
-                    graphSha256);
+                    graphSha256, precision);
             long millis = (System.nanoTime() - start) / 1_000_000;
             LanguageModel model = new LanguageModel(environment, session, tokenizer, signature, info, millis);
             if (manifest != null && manifest.contextLength() != null) {
@@ -153,7 +162,7 @@ public final class LanguageModel implements AutoCloseable {
 
     private static ModelInfo describe(Path bundle, Path modelFile, ModelManifest manifest, DecoderSignature signature,
                                       TextTokenizer tokenizer, SessionFactory.Opened opened, List<String> assumptions,
-                                      String graphSha256) throws ModelLoadException {
+                                      String graphSha256, WeightPrecision precision) throws ModelLoadException {
         ModelManifest m = manifest != null ? manifest
                 : new ModelManifest(null, null, null, null, null, null, null, null, null, null, null, null, null);
         String file = modelFile.getFileName().toString();
@@ -237,12 +246,22 @@ public final class LanguageModel implements AutoCloseable {
             assumptions.add("The family is assumed to be GPT-2.");
         }
         return new ModelInfo(bundle, name, family, signature.layers(), heads, width, vocab, context, eot,
-                signature.layout(), signature.positionIds(), m.onnx() == null ? "" : m.onnx().weights(), formats, Objects.requireNonNullElse(m.licence(), ""),
+                signature.layout(), signature.positionIds(), precision.label(), quantization(m, precision), formats,
+                Objects.requireNonNullElse(m.licence(), ""),
                 Objects.requireNonNullElse(m.provenance(), ""), opened.device(), opened.note(), opened.cpuThreads(), assumptions,
                 graphSha256);
     }
 
-    private static ModelManifest readManifest(Path file) throws ModelLoadException {
+    /** model.json's account of a quantized graph when it has one (it knows the block size), else the graph's. */
+    private static String quantization(ModelManifest m, WeightPrecision precision) {
+        if (precision.operator().isEmpty()) {
+            return "";
+        }
+        ModelManifest.Quantization recorded = m.onnx() == null ? null : m.onnx().quantization();
+        return recorded != null && recorded.summary() != null ? recorded.summary() : precision.operator();
+    }
+
+    static ModelManifest readManifest(Path file) throws ModelLoadException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

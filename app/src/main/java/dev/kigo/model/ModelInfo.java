@@ -7,8 +7,10 @@ import java.util.List;
  * What a loaded model is and where it runs: the manifest's facts checked against the graph, or inferred from it.
  *
  * @param assumptions sentences for each fact that was not in model.json and had to be guessed
- * @param weights     the precision model.onnx stores its weights at ("fp32", "fp16"), as model.json says; empty when
- *                    it does not say
+ * @param weights     the precision the graph stores its weight matrices at ("fp32", "fp16", "int8", "int4"), read
+ *                    from the graph and checked against model.json ({@link WeightPrecision})
+ * @param quantization how a quantized graph multiplies its weights (model.json's summary, else the graph's
+ *                    operator); empty for fp32 and fp16
  * @param deviceNote  empty, or why the model runs on another device than asked (e.g. no CUDA here)
  * @param graphSha256 SHA-256 (lower-case hex) of the graph's bytes as loaded: the fingerprint stored with each
  *                    generation, taken from the bytes the session was built from rather than from the file later
@@ -26,6 +28,7 @@ public record ModelInfo(
         OnnxLayout layout,
         boolean positionIds,
         String weights,
+        String quantization,
         List<String> promptFormats,
         String licence,
         String provenance,
@@ -40,6 +43,7 @@ public record ModelInfo(
         assumptions = List.copyOf(assumptions);
         deviceNote = deviceNote == null ? "" : deviceNote;
         weights = weights == null ? "" : weights;
+        quantization = quantization == null ? "" : quantization;
     }
 
     public int headDim() {

@@ -32,8 +32,21 @@ public record ModelManifest(
         String provenance,
         Map<String, RecordedFile> files) {
 
+    /**
+     * @param weights      "fp32", "fp16", "int8" or "int4": the precision the graph stores its weight matrices at,
+     *                     checked against the graph at load ({@link WeightPrecision})
+     * @param quantization how a quantized variant was made (kigo_recipe.quantize); null for fp32 and fp16
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Onnx(String layout, Boolean positionIds, Integer opset, String weights) { }
+    public record Onnx(String layout, Boolean positionIds, Integer opset, String weights, Quantization quantization) { }
+
+    /**
+     * @param summary     one line for people: operator, bits, block size, what was kept at the source's precision
+     * @param outputLayer the precision of the tied output projection ("int8", or the source's when it was kept)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Quantization(String operator, Integer bits, Integer blockSize, String outputLayer, String source,
+                               String summary) { }
 
     /** @param sha256 lower-case hex; @param bytes the file's size, checked first as it costs nothing */
     @JsonIgnoreProperties(ignoreUnknown = true)

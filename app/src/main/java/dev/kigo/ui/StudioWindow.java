@@ -9,6 +9,7 @@ import dev.kigo.ui.view.GenerationPanel;
 import dev.kigo.ui.view.LibraryPane;
 import dev.kigo.ui.view.CraftHintBar;
 import dev.kigo.ui.view.PoemEditor;
+import dev.kigo.ui.view.PrecisionMenu;
 import dev.kigo.ui.view.ProsodyDecorations;
 import dev.kigo.ui.view.RepaintAnchor;
 import dev.kigo.ui.view.SamplingPanel;
@@ -283,11 +284,15 @@ public final class StudioWindow {
         }
         java.io.File chosen = chooser.showDialog(stage);
         if (chosen != null) {
-            // Remembered for the next start only once it has loaded.
-            generation.stop();
-            session.load(chosen.toPath(), StudioWindow.device(), false,
-                    () -> model.modelDirProperty().set(chosen.getAbsolutePath()), () -> { });
+            openModelFolder(chosen.toPath());
         }
+    }
+
+    private void openModelFolder(java.nio.file.Path folder) {
+        // Remembered for the next start only once it has loaded.
+        generation.stop();
+        session.load(folder, StudioWindow.device(), false,
+                () -> model.modelDirProperty().set(folder.toAbsolutePath().toString()), () -> { });
     }
 
     /** CPU unless -Dkigo.device=cuda asks for the GPU (the engine falls back to CPU and says so). */
@@ -350,7 +355,8 @@ public final class StudioWindow {
         MenuItem exportItem = item("Export…", shortcut(KeyCode.E), this::showExport);
         exportItem.setId("menu-export");
         exportItem.setDisable(model.library().isEmpty());
-        Menu file = new Menu("_File", null, openModel, save, exportItem, new SeparatorMenuItem(), quit);
+        PrecisionMenu precision = new PrecisionMenu(model::startupModelDir, this::openModelFolder);
+        Menu file = new Menu("_File", null, openModel, precision, save, exportItem, new SeparatorMenuItem(), quit);
 
         // Not while the model writes: undoing its text would cut the run off from the editor.
         MenuItem undo = item("Undo", shortcut(KeyCode.Z), () -> {

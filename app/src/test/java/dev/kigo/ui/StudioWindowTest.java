@@ -251,4 +251,31 @@ class StudioWindowTest {
         assertTrue(waitFor(10_000, () -> app.window().session().statusProperty().get()
                 .contains(kigoHome.toString())), () -> app.window().session().statusProperty().get());
     }
+
+    @Test
+    void theModelPrecisionMenuListsTheOpenModelsVariantsAndLoadsTheChosenOne() throws Exception {
+        Path model = dev.kigo.model.Fixtures.bundle("optimum").toAbsolutePath().normalize();
+        StudioState d = StudioState.defaults();
+        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(d.window(), d.theme(), d.fontSize(),
+                d.sampling(), d.presetName(), d.form(), d.customPattern(), d.mode(), d.keywords(),
+                model.toString(), d.keepForm()));
+        StudioApp app = runner.start(configDir, kigoHome);
+        assertTrue(waitFor(20_000, () -> app.window().generation().modelReadyProperty().get()));
+        javafx.scene.control.Menu precision = onFx(() -> robot.lookup("#menu-bar")
+                .queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getItems().stream()
+                .filter(item -> "menu-precision".equals(item.getId())).map(javafx.scene.control.Menu.class::cast)
+                .findFirst().orElseThrow());
+        robot.interact(() -> {
+            robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).show();
+            precision.show();
+        });
+        List<String> labels = onFx(() -> precision.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList());
+        assertEquals(List.of("fp32 (optimum)", "int4 (optimum/int4)", "int8 (optimum/int8)"), labels);
+        assertTrue(onFx(() -> ((javafx.scene.control.RadioMenuItem) precision.getItems().get(0)).isSelected()));
+        robot.interact(() -> precision.getItems().get(2).fire());
+        assertTrue(waitFor(20_000, () -> model.resolve("int8").toString()
+                .equals(app.window().model().modelDirProperty().get())),
+                () -> "model folder: " + app.window().model().modelDirProperty().get());
+        assertTrue(waitFor(20_000, () -> app.window().generation().modelReadyProperty().get()));
+    }
 }

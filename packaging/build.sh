@@ -213,6 +213,8 @@ fi
 # jars (java.xml comes in through java.desktop and java.sql). A missing module shows up as a
 # NoClassDefFoundError at run time: check the CLI and the studio after changing this list.
 # jpackage's default jlink options plus --compress=2 (zip-compressed lib/modules).
+# A jlinked runtime has no class-data sharing archive of its own (jlink's --generate-cds-archive needs bin/java,
+# which --strip-native-commands leaves out): the archive made below holds the JDK's classes that Kigo loads as well.
 JLINK_OPTIONS="--strip-native-commands --strip-debug --no-man-pages --no-header-files --compress=2"
 MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.sql,jdk.unsupported,jdk.unsupported.desktop
 
@@ -242,12 +244,51 @@ say "jpackage --type app-image ($JPACKAGE_BIN)"
   --jlink-options "$JLINK_OPTIONS" \
   --java-options '-Dkigo.home=$APPDIR' \
   --java-options '-Dai.djl.offline=true' \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/kigo.jsa' \
+  --java-options '-Xlog:cds=off' \
+  --java-options '-Xlog:cds+dynamic=off' \
   "${STUDIO_JAVA_OPTIONS[@]}"
 rm -rf "$OUT/jpackage-tmp"
+
+# ---- class-data sharing ----------------------------------------------------------------------------------
+# The classes a start of the studio loads, listed by one start under a virtual display (xvfb-run) that closes once
+# the model is ready, or by a command where there is no xvfb-run; then a static archive of them beside the jars
+# (lib/app/kigo.jsa), which Kigo.cfg names. An archive holds the absolute paths of the jars it was made from, so the
+# .deb's postinst makes it again where the package is installed; a start without it (or with one that does not fit)
+# loads its classes the usual way. See docs/packaging.md.
+APP_DIR="$OUT/Kigo/lib/app"
+CLASSLIST="$APP_DIR/kigo.classlist"
+TRAIN="$STAGE/train"
+mkdir -p "$TRAIN"
+train_env=(env XDG_CONFIG_HOME="$TRAIN/config" XDG_CACHE_HOME="$TRAIN/cache" KIGO_DATA_DIR="$TRAIN/data")
+if command -v xvfb-run >/dev/null && [[ "$HAVE_MODEL" == true ]]; then
+  say "listing the studio's classes (one start under xvfb-run)"
+  "${train_env[@]}" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$CLASSLIST -Dkigo.startup.trace=exit" \
+    timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" "$OUT/Kigo/bin/Kigo" >"$TRAIN/studio.log" 2>&1 \
+    || say "WARNING: the listing start failed (see $TRAIN/studio.log)"
+fi
+if [[ ! -s "$CLASSLIST" ]]; then
+  say "listing a command's classes (no xvfb-run or no model: the studio's start gains less)"
+  "${train_env[@]}" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$CLASSLIST" \
+    "$OUT/Kigo/bin/Kigo" count "an old silent pond / a frog jumps into the pond / splash! silence again" \
+    >"$TRAIN/count.log" 2>&1 || say "WARNING: the listing command failed (see $TRAIN/count.log)"
+fi
+dump_archive() { # launcher, class list, archive
+  JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$2 -XX:SharedArchiveFile=$3" "$1" >"$TRAIN/dump.log" 2>&1
+}
+if [[ -s "$CLASSLIST" ]] && dump_archive "$OUT/Kigo/bin/Kigo" "$CLASSLIST" "$OUT/Kigo/lib/app/kigo.jsa" \
+    && [[ -s "$OUT/Kigo/lib/app/kigo.jsa" ]]; then
+  say "class-data archive: lib/app/kigo.jsa ($(du -h "$OUT/Kigo/lib/app/kigo.jsa" | cut -f1), $(wc -l < "$CLASSLIST") classes listed)"
+else
+  rm -f "$OUT/Kigo/lib/app/kigo.jsa"
+  say "WARNING: no class-data archive made (see $TRAIN/dump.log); the app starts without it"
+fi
 say "app image: $OUT/Kigo ($(du -sh "$OUT/Kigo" | cut -f1))"
 
 if [[ "$TYPE" == deb ]]; then
   rm -f "$OUT"/kigo_*.deb
+  # The package's archive is made by postinst where the jars are installed; this one names packaging/target.
+  [[ -f "$APP_DIR/kigo.jsa" ]] && mv "$APP_DIR/kigo.jsa" "$STAGE/kigo.jsa"
   say "jpackage --type deb"
   "$JPACKAGE_BIN" --type deb --dest "$OUT" --temp "$OUT/jpackage-tmp" "${COMMON[@]}" \
     --app-image "$OUT/Kigo" \
@@ -259,6 +300,7 @@ if [[ "$TYPE" == deb ]]; then
     --linux-app-category text \
     --linux-shortcut
   rm -rf "$OUT/jpackage-tmp"
+  [[ -f "$STAGE/kigo.jsa" ]] && mv "$STAGE/kigo.jsa" "$APP_DIR/kigo.jsa"
   DEB="$(ls "$OUT"/kigo_*.deb)"
   say "deb: $DEB ($(du -h "$DEB" | cut -f1))"
 fi

@@ -36,6 +36,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         // While the app warms up the JIT compiler wants a core for seconds; the window's frames come first.
         jitCompilerThreadsLowered = YieldingThreads.lowerJitCompilerThreads();
         // Four: the model and the dictionary load at start-up for seconds each, and autosave, Save to library and
@@ -50,6 +51,8 @@ public final class StudioApp extends Application {
         window = new StudioWindow(stage, new StudioWindow.ViewModels(model, session, generation,
                 new LibraryViewModel(model, executor), new ExportViewModel(model, executor)));
         stage.setOnCloseRequest(e -> window.saveNow());
+        StartupTrace.mark("window-built");
+        StartupTrace.watch(stage.getScene(), window.generation().modelReadyProperty());
         window.show();
         // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.
         model.prosody().load();

@@ -2,6 +2,7 @@ package dev.kigo.generate;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,8 @@ public enum PromptFormat {
 
     /** How lines are joined in the training strings. */
     public static final String LINE_SEPARATOR = " / ";
+    /** Where the model's text breaks into lines: its separator, or a line break it wrote instead. */
+    private static final Pattern LINE_BREAK = Pattern.compile("/|\\R");
 
     private final String id;
     private final String opening;
@@ -68,7 +71,8 @@ public enum PromptFormat {
 
     /**
      * The piece inside what the model generated after the prompt: everything up to the closing bracket, each " / "
-     * a line break, lines trimmed. Plain continuation returns the text unchanged.
+     * (or a line break the model wrote itself) a line break, lines trimmed. Plain continuation returns the text
+     * unchanged.
      */
     public String extract(String generated) {
         if (this == PLAIN) {
@@ -76,7 +80,7 @@ public enum PromptFormat {
         }
         int end = generated.indexOf(closing);
         String body = end >= 0 ? generated.substring(0, end) : generated;
-        return Arrays.stream(body.split("/", -1)).map(String::strip).collect(Collectors.joining("\n")).strip();
+        return Arrays.stream(LINE_BREAK.split(body, -1)).map(String::strip).collect(Collectors.joining("\n")).strip();
     }
 
     public static PromptFormat fromId(String id) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kigo.generate.SamplingSettings;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Sampling settings and token lists as the JSON the library stores. */
@@ -44,11 +45,16 @@ final class SettingsJson {
     }
 
     static List<Integer> readTokenIds(String json) {
+        Integer[] ids;
         try {
-            return List.of(MAPPER.readValue(json, Integer[].class));
+            ids = MAPPER.readValue(json, Integer[].class);
         } catch (JsonProcessingException e) {
             throw new LibraryException("Stored token ids cannot be read.", e);
         }
+        if (ids == null || Arrays.asList(ids).contains(null)) {
+            throw new LibraryException("Stored token ids cannot be read: they are not a list of numbers.");
+        }
+        return List.of(ids);
     }
 
     private static String rootMessage(Throwable e) {

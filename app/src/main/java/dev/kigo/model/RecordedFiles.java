@@ -2,6 +2,7 @@ package dev.kigo.model;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,8 +43,8 @@ final class RecordedFiles {
         Path manifestFile = bundle.resolve(LanguageModel.MANIFEST_FILE);
         for (Map.Entry<String, ModelManifest.RecordedFile> entry : files.entrySet()) {
             String name = entry.getKey();
-            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
-                throw new ModelLoadException(manifestFile + " lists \"" + name + "\" under \"files\", which is not the"
+            if (!isFileName(bundle, name)) {
+                throw new ModelLoadException(manifestFile + " lists \"" + name.replaceAll("\\p{Cntrl}", "?") + "\" under \"files\", which is not the"
                         + " name of a file in the model folder.");
             }
             ModelManifest.RecordedFile recorded = entry.getValue();
@@ -53,6 +54,23 @@ final class RecordedFiles {
             }
         }
         return new RecordedFiles(bundle, files);
+    }
+
+    /**
+     * Whether the name is one file's, in this folder, that this file system can hold. The export names its files
+     * plainly: a control character (a NUL, a line break) is damage, and would break the sentence that names it.
+     */
+    private static boolean isFileName(Path bundle, String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")
+                || name.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        try {
+            bundle.resolve(name);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Whether model.json records any file at all (a bundle that records none loads unchecked). */

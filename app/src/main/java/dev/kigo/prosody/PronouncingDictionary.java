@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,11 +85,18 @@ public final class PronouncingDictionary {
         return ShippedFiles.locate(PROPERTY, RELATIVE_PATH);
     }
 
+    /** Reads a dictionary file; one that is not UTF-8 text, or cannot be read, fails in one sentence naming it. */
     public static PronouncingDictionary load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the pronouncing dictionary " + file, e);
+        } catch (IOException | UncheckedIOException e) {
+            // The reader decodes as the parser reads, so a bad byte arrives wrapped in the parser's unchecked error.
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            if (cause instanceof CharacterCodingException) {
+                throw new UncheckedIOException("The pronouncing dictionary " + file + " is not UTF-8 text; save it as"
+                        + " UTF-8.", cause);
+            }
+            throw new UncheckedIOException("cannot read the pronouncing dictionary " + file, cause);
         }
     }
 

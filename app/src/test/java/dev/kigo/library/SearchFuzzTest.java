@@ -2,12 +2,12 @@ package dev.kigo.library;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import dev.kigo.Fuzzing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,8 +31,7 @@ class SearchFuzzTest {
 
     @BeforeAll
     static void openALibraryOfAFewPieces() throws IOException {
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        folder = Files.createTempDirectory("search-fuzz");
+        folder = Fuzzing.scratchFolder("search-fuzz");
         library = Library.open(folder.resolve("library.db"));
         for (String text : List.of("old pond —\na frog jumps in\nthe sound of water", "crows at dusk\nthe cold moon",
                 "🐸 \"quoted\" title: tag:spring * - ( ) NEAR AND OR NOT", "café bashō naïve 古池や")) {
@@ -44,12 +43,7 @@ class SearchFuzzTest {
     @AfterAll
     static void closeAndRemove() throws IOException {
         library.close();
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(folder);
+        Fuzzing.deleteTree(folder);
     }
 
     @FuzzTest(maxDuration = "60s")

@@ -2,6 +2,7 @@ package dev.kigo.prosody;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import dev.kigo.Fuzzing;
 import org.junit.jupiter.api.Tag;
 
 import java.util.List;
@@ -25,9 +26,9 @@ class PoemCheckerFuzzTest {
     /** @param input the form pattern, a line break, then the poem (so the committed inputs read as they are) */
     @FuzzTest(maxDuration = "60s")
     void anyFormAndAnyTextAreCheckedWithoutAnExceptionInBoundedTime(@NotNull String input) {
-        int newline = input.indexOf('\n');
-        String pattern = newline < 0 ? input : input.substring(0, newline);
-        String text = newline < 0 ? "" : input.substring(newline + 1);
+        Fuzzing.Split split = Fuzzing.Split.of(input);
+        String pattern = split.firstLine();
+        String text = split.rest();
         long start = System.nanoTime();
 
         Form form = parseOrHaiku(pattern);

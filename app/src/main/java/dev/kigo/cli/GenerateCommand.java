@@ -10,6 +10,7 @@ import dev.kigo.generate.Generator;
 import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.StanzaContinuation;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
@@ -39,6 +40,7 @@ import java.util.concurrent.Callable;
         description = {"Generate haiku from keywords, or continue a prompt (streamed to the terminal).",
                 "Examples:", "  kigo generate --keywords \"dog rain\" --n 3 --seed 7",
                 "  kigo generate --keywords \"autumn moon\" --form 5-7-5",
+                "  kigo generate --first-line \"an old silent pond\" --form 5-7-5",
                 "  kigo generate --keywords \"empty house\" --season winter",
                 "  kigo generate --prompt \"(old pond =\" --temperature 0"})
 public final class GenerateCommand implements Callable<Integer> {
@@ -55,6 +57,12 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--input", paramLabel = "TEXT", required = true,
                 description = "Input for the --format given (keywords, text or phonemes).")
         String input;
+
+        @Option(names = {"--first-lines", "--first-line"}, paramLabel = "LINES", required = true,
+                description = "Your own first line (or lines, separated by \" / \") of a haiku: Kigo writes the rest "
+                        + "of the stanza and keeps yours word for word (with --form, its lines scan: after a first "
+                        + "line, a 7 and a 5).")
+        String firstLines;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -115,19 +123,27 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("--n must be between 1 and 64, not " + count + ".");
         }
+        if (input.firstLines != null && format != null) {
+            throw new IllegalArgumentException("--first-lines writes a haiku in the model's own format; leave out --format.");
+        }
+        StanzaContinuation stanza = input.firstLines == null ? null : givenStanza(input.firstLines);
         PromptFormat promptFormat = format != null ? PromptFormat.fromId(format)
                 : input.keywords != null ? PromptFormat.KEYWORDS_TO_HAIKU
-                : input.prompt != null ? PromptFormat.PLAIN : null;
+                : input.prompt != null || stanza != null ? PromptFormat.PLAIN : null;
         if (promptFormat == null) {
             throw new IllegalArgumentException("--input needs --format to say what the input is.");
         }
         String text = input.keywords != null ? input.keywords : input.prompt != null ? input.prompt : input.input;
         SamplingSettings settings = sampling.settings();
+        Form keptForm = form == null ? null : Form.parse(form);
+        if (stanza != null && keptForm != null) {
+            stanza.linesLeft(keptForm);
+        }
         List<GenerationRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
+            SamplingSettings seeded = settings.withSeed(settings.seed() + i);
+            requests.add(stanza != null ? stanza.request(seeded) : new GenerationRequest(promptFormat, text, seeded));
         }
-        Form keptForm = form == null ? null : Form.parse(form);
         if (allowCoinages && keptForm == null) {
             throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
         }
@@ -149,7 +165,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 requests.replaceAll(request -> CopyGuard.guard(request, learned.get()));
             }
             Generator generator = new Generator(model);
-            boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;
+            boolean stream = !json && count == 1 && input.prompt != null;
             if (stream) {
                 out.print(text);
                 out.flush();
@@ -162,7 +178,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 err.printf("kigo: %d tokens, %s, %.1f tokens/s%n", result.generatedTokens(), describe(result),
                         result.tokensPerSecond());
                 if (save) {
-                    saveToLibrary(List.of(result), requests, model, keptForm, prosody, err);
+                    saveToLibrary(List.of(result), List.of(result.text()), requests, model, keptForm, prosody, err);
                 }
                 return 0;
             }
@@ -175,15 +191,18 @@ public final class GenerateCommand implements Callable<Integer> {
                 results = generator.generateBatch(requests, GenerationListener.NONE, new CancellationToken());
             }
             ObjectMapper mapper = new ObjectMapper();
+            // A continuation's piece is the whole stanza: the poet's lines, then the model's.
+            List<String> pieces = results.stream()
+                    .map(result -> stanza == null ? result.text() : stanza.completedBy(result.rawText())).toList();
             for (int i = 0; i < results.size(); i++) {
             GenerationResult result = results.get(i);
             if (json) {
-                out.println(mapper.writeValueAsString(toJson(i, result, requests.get(i), model)));
+                out.println(mapper.writeValueAsString(toJson(i, result, pieces.get(i), requests.get(i), model)));
             } else {
                 if (i > 0) {
                     out.println();
                 }
-                out.println(result.text().isBlank() ? "(nothing: " + describe(result) + ")" : result.text());
+                out.println(pieces.get(i).isBlank() ? "(nothing: " + describe(result) + ")" : pieces.get(i));
                 if (!result.note().isEmpty()) {
                     err.println("kigo: " + result.note());
                 }
@@ -192,14 +211,24 @@ public final class GenerateCommand implements Callable<Integer> {
             out.flush();
             // Saved after printing: the poet has the text even when the library cannot take it.
             if (save) {
-            saveToLibrary(results, requests, model, keptForm, prosody, err);
+            saveToLibrary(results, pieces, requests, model, keptForm, prosody, err);
             }
         }
         return 0;
     }
 
-    private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
-                           Form keptForm, Prosody prosody, PrintWriter err) throws java.io.IOException {
+    /** The poet's lines as a stanza the model goes on from: " / " or line breaks between them, none left open. */
+    static StanzaContinuation givenStanza(String lines) {
+        String text = String.join("\n", lines.split("\\s*/\\s*|\\R")).strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("--first-lines needs at least one line of words.");
+        }
+        return StanzaContinuation.of(text + "\n", "");
+    }
+
+    private void saveToLibrary(List<GenerationResult> results, List<String> pieces, List<GenerationRequest> requests,
+                               LanguageModel model, Form keptForm, Prosody prosody, PrintWriter err)
+            throws java.io.IOException {
         String modelHash = model.info().graphSha256();
         List<PieceDraft> drafts = new ArrayList<>();
         List<GenerationRecord> generations = new ArrayList<>();
@@ -207,8 +236,9 @@ public final class GenerateCommand implements Callable<Integer> {
             GenerationResult result = results.get(i);
             GenerationRequest request = requests.get(i);
             Form judgedBy = keptForm != null ? keptForm
-                    : request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
-            PieceContent content = PieceContent.checked("", result.text(), prosody.check(result.text(), judgedBy));
+                    : request.lineFormat() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
+            String piece = pieces.get(i);
+            PieceContent content = PieceContent.checked("", piece, prosody.check(piece, judgedBy));
             String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
             GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
                     request.format().id(), request.settings(), model.info().device().label(),
@@ -227,7 +257,8 @@ public final class GenerateCommand implements Callable<Integer> {
         return "finished by " + result.finishReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    static Map<String, Object> toJson(int index, GenerationResult result, GenerationRequest request, LanguageModel model) {
+    static Map<String, Object> toJson(int index, GenerationResult result, String piece, GenerationRequest request,
+                                      LanguageModel model) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("index", index);
         json.put("model", model.info().name());
@@ -235,7 +266,7 @@ public final class GenerateCommand implements Callable<Integer> {
         json.put("format", request.format().id());
         json.put("input", request.input());
         json.put("prompt", result.prompt());
-        json.put("text", result.text());
+        json.put("text", piece);
         json.put("rawText", result.rawText());
         json.put("finishReason", result.finishReason().name());
         json.put("promptTokens", result.promptTokens());

@@ -66,6 +66,24 @@ public record GenerationRequest(PromptFormat format, String input, SamplingSetti
         return lineCandidates > 1;
     }
 
+    /**
+     * The format the generated lines are written in: the request's own, or haiku from keywords for a plain prompt that
+     * leaves a haiku open ("(rain = line one /", as {@link StanzaContinuation} gives the poet's lines to the model).
+     */
+    public PromptFormat lineFormat() {
+        return format == PromptFormat.PLAIN && PromptFormat.KEYWORDS_TO_HAIKU.openBody(input) != null
+                ? PromptFormat.KEYWORDS_TO_HAIKU : format;
+    }
+
+    /**
+     * The piece's text the prompt already holds, in {@link #lineFormat()}: the poet's lines (" line one /") that the
+     * model goes on from; empty when the model writes the piece from its start.
+     */
+    public String givenText() {
+        String body = format == PromptFormat.PLAIN ? PromptFormat.KEYWORDS_TO_HAIKU.openBody(input) : null;
+        return body == null ? "" : body;
+    }
+
     /** The prompt text (without the leading end-of-text token the generator may add). */
     public String promptText() {
         return format.prompt(input);

@@ -20,7 +20,8 @@ import java.util.Random;
  * candidates ({@link #choose}): greedy takes the best, a temperature draws from their scores. The next line then
  * starts from the chosen one. The listener hears a line's tokens once it is chosen.
  *
- * <p>Lines are what the format puts between them: " / " in haiku from keywords, newlines in plain text.
+ * <p>Lines are what the format puts between them: " / " in haiku from keywords (and in the poet's own stanza given
+ * as a plain prompt, {@link GenerationRequest#lineFormat()}), newlines in plain text.
  */
 public final class LineLookahead {
     /** Candidates per line by default: enough to find a line that ends well, a kept haiku still about a second. */
@@ -209,10 +210,13 @@ public final class LineLookahead {
         final StreamingDecoder decoder;
         final List<SampledToken> tokens = new ArrayList<>();
         final List<String> deltas = new ArrayList<>();
-        final char separator = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? '/' : '\n';
+        final char separator = request.lineFormat() == PromptFormat.KEYWORDS_TO_HAIKU ? '/' : '\n';
+        /** The piece's closing bracket, which ends a continuation of the poet's lines as a stop string. */
+        final String closing = request.lineFormat().closing();
         double lineLogProb;
         double breakLogProb = Double.NEGATIVE_INFINITY;
         boolean lineEnded;
+        boolean closed;
         FinishReason finish;
         int last;
         String note = "";
@@ -229,7 +233,7 @@ public final class LineLookahead {
 
         /** Ended at a line break or at the piece's own end (not cut off or stuck). */
         boolean endedWell() {
-            return lineEnded || finish == FinishReason.END_OF_FORMAT || finish == FinishReason.END_OF_TEXT;
+            return lineEnded || closed || finish == FinishReason.END_OF_FORMAT || finish == FinishReason.END_OF_TEXT;
         }
 
         double score() {
@@ -255,7 +259,8 @@ public final class LineLookahead {
             deltas.add(delta);
             last = token.tokenId();
             finish = Generator.finishAfter(context, request, cacheLength + 1, contextLength, delta);
-            boolean breaks = delta.indexOf(separator) >= 0 || finish == FinishReason.END_OF_FORMAT;
+            closed = finish == FinishReason.END_OF_FORMAT || !closing.isEmpty() && delta.contains(closing);
+            boolean breaks = delta.indexOf(separator) >= 0 || closed;
             if (breaks) {
                 breakLogProb = token.logProb();
                 lineEnded = finish == null;

@@ -6,6 +6,10 @@ import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
 import dev.kigo.generate.LogitsProcessor;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.StanzaContinuation;
+import dev.kigo.prosody.LineResult;
+import dev.kigo.prosody.PoemCheck;
+import dev.kigo.prosody.Verdict;
 import dev.kigo.model.Fixtures;
 import dev.kigo.model.LanguageModel;
 import dev.kigo.prosody.Form;
@@ -17,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The constrained mode through the real generator on the tiny fixture model (random weights, byte tokens). */
@@ -134,5 +139,55 @@ class ConstrainedGenerationTest {
         calls[0] = 0;
         generator.generate(keepForm.constrain(request, Form.HAIKU));
         assertEquals(5 * dev.kigo.generate.LineLookahead.CANDIDATES, calls[0], "on every candidate line");
+    }
+
+    @Test
+    void thePoetsFirstLineIsKeptWordForWordAndTheRestOfTheStanzaScans() {
+        StanzaContinuation stanza = StanzaContinuation.of("an old silent pond\n", "");
+        for (int seed = 0; seed < 3; seed++) {
+            GenerationRequest request = keepForm.constrain(stanza.request(
+                    SamplingSettings.defaults().withSeed(seed).withMaxTokens(200)), Form.HAIKU);
+            assertTrue(request.looksAhead());
+            GenerationResult result = generator.generate(request);
+            String poem = stanza.completedBy(result.rawText());
+            assertTrue(poem.startsWith("an old silent pond\n"), poem);
+            PoemCheck check = ConstraintFixtures.prosody().check(poem, Form.HAIKU);
+            assertTrue(check.fits(), poem + " from raw " + result.rawText());
+        }
+    }
+
+    @Test
+    void aFirstLineThatDoesNotScanStandsAsWrittenAndKigosLinesStillDo() {
+        // Six syllables: the poet's line is theirs; lines two and three still get their 7 and 5.
+        StanzaContinuation stanza = StanzaContinuation.of("an old and silent pond\n", "");
+        GenerationResult result = generator.generate(keepForm.constrain(stanza.request(
+                SamplingSettings.defaults().withSeed(4).withMaxTokens(200)), Form.HAIKU));
+        String poem = stanza.completedBy(result.rawText());
+        List<LineResult> lines = ConstraintFixtures.prosody().check(poem, Form.HAIKU).lines();
+        assertEquals("an old and silent pond", lines.get(0).text(), poem);
+        assertEquals(3, lines.size(), poem);
+        assertEquals(Verdict.LONG, lines.get(0).verdict(), poem);
+        assertEquals(Verdict.OK, lines.get(1).verdict(), poem);
+        assertEquals(Verdict.OK, lines.get(2).verdict(), poem);
+    }
+
+    @Test
+    void aWordThePoetChoseMidLineIsFollowedByTheRestOfTheLineToItsCount() {
+        // As when the poet picks an alternative: "the crescent" is forced, the model finishes line two to 7 and goes on.
+        StanzaContinuation chosen = new StanzaContinuation("pond", List.of("an old silent pond", "the crescent"), true);
+        assertTrue(keepForm.leavesRoom(chosen.body(), Form.HAIKU));
+        GenerationResult result = generator.generate(keepForm.constrain(chosen.request(
+                SamplingSettings.defaults().withSeed(2).withMaxTokens(200)), Form.HAIKU));
+        String poem = chosen.completedBy(result.rawText());
+        assertTrue(poem.startsWith("an old silent pond\nthe crescent"), poem);
+        assertTrue(ConstraintFixtures.prosody().check(poem, Form.HAIKU).fits(), poem + " from raw " + result.rawText());
+    }
+
+    @Test
+    void aChosenWordThatRunsPastTheLinesCountLeavesNoRoom() {
+        assertFalse(keepForm.leavesRoom(" an old silent pond / the crescent moon over the sleepy", Form.HAIKU));
+        assertFalse(keepForm.leavesRoom(" an old silent pond / a frog jumps into the pond / splash /", Form.HAIKU));
+        assertTrue(keepForm.leavesRoom(" an old silent pond / the crescent moon over", Form.HAIKU));
+        assertTrue(keepForm.leavesRoom(" dragonflies", Form.HAIKU), "the poet's words need not be the dictionary's");
     }
 }

@@ -2,7 +2,6 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.generate.CancellationToken;
-import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
@@ -11,6 +10,7 @@ import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.StanzaContinuation;
+import dev.kigo.generate.constrain.GenerationGoals;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
@@ -18,7 +18,6 @@ import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
 import dev.kigo.model.LanguageModel;
-import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.ArgGroup;
@@ -31,7 +30,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -153,17 +151,8 @@ public final class GenerateCommand implements Callable<Integer> {
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
-            // The season bonus first: the form mask, added after it, then has the last word.
-            requests = new ArrayList<>(season.apply(requests, model));
-            if (keptForm != null) {
-                SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
-                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages)
-                        .withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES));
-            }
-            Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
-            if (learned.isPresent()) {
-                requests.replaceAll(request -> CopyGuard.guard(request, learned.get()));
-            }
+            SyllableConstraint keepForm = keptForm == null ? null : SyllableConstraint.create(model, prosody);
+            requests = goals().apply(requests, keptForm, model, keepForm);
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && input.prompt != null;
             if (stream) {
@@ -192,8 +181,10 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             ObjectMapper mapper = new ObjectMapper();
             // A continuation's piece is the whole stanza: the poet's lines, then the model's.
-            List<String> pieces = results.stream()
-                    .map(result -> stanza == null ? result.text() : stanza.completedBy(result.rawText())).toList();
+            List<String> pieces = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                pieces.add(requests.get(i).piece(results.get(i)));
+            }
             for (int i = 0; i < results.size(); i++) {
             GenerationResult result = results.get(i);
             if (json) {
@@ -215,6 +206,13 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** What the options ask for beyond sampling and form, as the library stores it with each piece. */
+    GenerationGoals goals() {
+        GenerationGoals goals = GenerationGoals.defaults().withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES)
+                .withAllowCoinages(allowCoinages).withAllowCopies(allowCopies);
+        return season.isSet() ? goals.withSeason(season.season, season.bonus) : goals;
     }
 
     /** The poet's lines as a stanza the model goes on from: " / " or line breaks between them, none left open. */
@@ -242,7 +240,7 @@ public final class GenerateCommand implements Callable<Integer> {
             String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
             GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
                     request.format().id(), request.settings(), model.info().device().label(),
-                    keptForm == null ? null : keptForm.name());
+                    keptForm == null ? null : keptForm.name()).withGoals(goals());
             drafts.add(new PieceDraft(content, keywords, false, List.of()));
             generations.add(generation);
         }

@@ -84,6 +84,15 @@ public record GenerationRequest(PromptFormat format, String input, SamplingSetti
         return body == null ? "" : body;
     }
 
+    /**
+     * The piece as the poet reads it, one line each: the lines the prompt gave ({@link #givenText()}), then what the
+     * model wrote up to the closing bracket; for any other request, the result's own {@link GenerationResult#text()}.
+     */
+    public String piece(GenerationResult result) {
+        String given = givenText();
+        return given.isEmpty() ? result.text() : lineFormat().extract(given + result.rawText());
+    }
+
     /** The prompt text (without the leading end-of-text token the generator may add). */
     public String promptText() {
         return format.prompt(input);

@@ -115,14 +115,6 @@ public record StanzaContinuation(String keywords, List<String> lines, boolean li
         return left;
     }
 
-    /**
-     * The whole stanza as the poet reads it, one line each: its lines, then what the model wrote after them up to the
-     * closing bracket (" / " become line breaks).
-     */
-    public String completedBy(String generated) {
-        return PromptFormat.KEYWORDS_TO_HAIKU.extract(body() + generated);
-    }
-
     /** Whether the model begins a line (its leading space is the separator's, not a space between two words). */
     public boolean beginsLine() {
         return !lineOpen;

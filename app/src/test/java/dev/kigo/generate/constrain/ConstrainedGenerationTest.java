@@ -149,7 +149,7 @@ class ConstrainedGenerationTest {
                     SamplingSettings.defaults().withSeed(seed).withMaxTokens(200)), Form.HAIKU);
             assertTrue(request.looksAhead());
             GenerationResult result = generator.generate(request);
-            String poem = stanza.completedBy(result.rawText());
+            String poem = request.piece(result);
             assertTrue(poem.startsWith("an old silent pond\n"), poem);
             PoemCheck check = ConstraintFixtures.prosody().check(poem, Form.HAIKU);
             assertTrue(check.fits(), poem + " from raw " + result.rawText());
@@ -160,9 +160,9 @@ class ConstrainedGenerationTest {
     void aFirstLineThatDoesNotScanStandsAsWrittenAndKigosLinesStillDo() {
         // Six syllables: the poet's line is theirs; lines two and three still get their 7 and 5.
         StanzaContinuation stanza = StanzaContinuation.of("an old and silent pond\n", "");
-        GenerationResult result = generator.generate(keepForm.constrain(stanza.request(
-                SamplingSettings.defaults().withSeed(4).withMaxTokens(200)), Form.HAIKU));
-        String poem = stanza.completedBy(result.rawText());
+        GenerationRequest request = keepForm.constrain(stanza.request(
+                SamplingSettings.defaults().withSeed(4).withMaxTokens(200)), Form.HAIKU);
+        String poem = request.piece(generator.generate(request));
         List<LineResult> lines = ConstraintFixtures.prosody().check(poem, Form.HAIKU).lines();
         assertEquals("an old and silent pond", lines.get(0).text(), poem);
         assertEquals(3, lines.size(), poem);
@@ -176,9 +176,10 @@ class ConstrainedGenerationTest {
         // As when the poet picks an alternative: "the crescent" is forced, the model finishes line two to 7 and goes on.
         StanzaContinuation chosen = new StanzaContinuation("pond", List.of("an old silent pond", "the crescent"), true);
         assertTrue(keepForm.leavesRoom(chosen.body(), Form.HAIKU));
-        GenerationResult result = generator.generate(keepForm.constrain(chosen.request(
-                SamplingSettings.defaults().withSeed(2).withMaxTokens(200)), Form.HAIKU));
-        String poem = chosen.completedBy(result.rawText());
+        GenerationRequest request = keepForm.constrain(chosen.request(
+                SamplingSettings.defaults().withSeed(2).withMaxTokens(200)), Form.HAIKU);
+        GenerationResult result = generator.generate(request);
+        String poem = request.piece(result);
         assertTrue(poem.startsWith("an old silent pond\nthe crescent"), poem);
         assertTrue(ConstraintFixtures.prosody().check(poem, Form.HAIKU).fits(), poem + " from raw " + result.rawText());
     }

@@ -88,6 +88,10 @@ public final class GenerateCommand implements Callable<Integer> {
             + "each line among " + LineLookahead.CANDIDATES + " candidates that fit, by how well the model ends it there.")
     boolean noLookahead;
 
+    @Option(names = "--avoid-rhyme", description = "With --form: a line whose end rhymes with an earlier line's is not "
+            + "chosen while another candidate line does not rhyme (haiku seldom rhyme).")
+    boolean avoidRhyme;
+
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
     int count;
@@ -144,6 +148,10 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (allowCoinages && keptForm == null) {
             throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
+        }
+        if (avoidRhyme && (keptForm == null || noLookahead)) {
+            throw new IllegalArgumentException("--avoid-rhyme goes with --form and line lookahead: it chooses among "
+                    + "candidate lines that fit.");
         }
         if (noLookahead && keptForm == null) {
             throw new IllegalArgumentException("--no-lookahead goes with --form: free generation writes token by token.");
@@ -211,7 +219,7 @@ public final class GenerateCommand implements Callable<Integer> {
     /** What the options ask for beyond sampling and form, as the library stores it with each piece. */
     GenerationGoals goals() {
         GenerationGoals goals = GenerationGoals.defaults().withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES)
-                .withAllowCoinages(allowCoinages).withAllowCopies(allowCopies);
+                .withAllowCoinages(allowCoinages).withAllowCopies(allowCopies).withAvoidRhyme(avoidRhyme);
         return season.isSet() ? goals.withSeason(season.season, season.bonus) : goals;
     }
 

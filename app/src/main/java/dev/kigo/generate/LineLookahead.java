@@ -127,6 +127,9 @@ public final class LineLookahead {
                     scores[r] = rows[r].score();
                     ended[r] = rows[r].endedWell();
                 }
+                if (!keepRule(rows, scores, ended)) {
+                    notes.add(request.lineRule().brokenNote(givenLines() + line + 1));
+                }
                 Row chosen = rows[choose(scores, ended, request.settings().temperature(), chooser)];
                 for (int i = 0; i < chosen.tokens.size(); i++) {
                     SampledToken token = chosen.tokens.get(i);
@@ -147,6 +150,41 @@ public final class LineLookahead {
         long generationMillis = (System.nanoTime() - start) / 1_000_000 - promptMillis;
         return Generator.buildResult(generator.promptDisplay(request, prompt), request, accepted, finish,
                 prompt.length, promptMillis, generationMillis, logProbSum, SamplerChain.joinNotes(notes));
+    }
+
+    /** The lines the prompt gave before the first line written here (the poet's, in a continuation). */
+    private int givenLines() {
+        return (int) request.givenText().chars().filter(c -> c == '/').count();
+    }
+
+    /**
+     * Rules out the candidates that ended their line but break the request's {@link LineRule} (their score becomes
+     * -infinity), unless every candidate that ended breaks it. Returns false in that case: the rule could not be kept.
+     */
+    private boolean keepRule(Row[] rows, double[] scores, boolean[] ended) {
+        if (request.lineRule() == LineRule.NONE) {
+            return true;
+        }
+        boolean[] breaks = new boolean[rows.length];
+        boolean anyKeeps = false;
+        boolean anyEnded = false;
+        for (int r = 0; r < rows.length; r++) {
+            if (ended[r] && scores[r] != Double.NEGATIVE_INFINITY) {
+                anyEnded = true;
+                String poem = request.lineFormat().extract(request.givenText() + rows[r].context.text());
+                breaks[r] = !request.lineRule().allows(poem);
+                anyKeeps |= !breaks[r];
+            }
+        }
+        if (!anyKeeps) {
+            return !anyEnded;
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (breaks[r]) {
+                scores[r] = Double.NEGATIVE_INFINITY;
+            }
+        }
+        return true;
     }
 
     /** The candidates for the next line, each run until it ends its line, ends the piece or can go no further. */

@@ -221,4 +221,16 @@ class EngineCommandsTest {
         assertEquals("kigo: The form haiku has 3 lines and the stanza already has 3, so there is no line left to write.",
                 full.err().strip());
     }
+
+    @Test
+    void avoidRhymeGoesWithAFormAndLookahead() {
+        CliRun free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--avoid-rhyme");
+        assertEquals(1, free.exitCode());
+        assertEquals("kigo: --avoid-rhyme goes with --form and line lookahead: it chooses among candidate lines that fit.",
+                free.err().strip());
+        CliRun kept = kigo("generate", "--model", model(), "--first-line", "why", "--form", "1-1-1", "--avoid-rhyme",
+                "--seed", "2", "--max-tokens", "120");
+        assertEquals(0, kept.exitCode(), kept.err());
+        assertTrue(kept.out().startsWith("why\n"), kept.out());
+    }
 }

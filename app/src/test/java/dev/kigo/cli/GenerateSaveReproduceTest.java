@@ -156,7 +156,8 @@ class GenerateSaveReproduceTest {
                 List.of("--keywords", "autumn moon", "--form", "5-7-5", "--allow-coinages"),
                 List.of("--keywords", "autumn moon", "--allow-copies"),
                 List.of("--keywords", "autumn moon", "--season", "winter", "--season-bonus", "9"),
-                List.of("--first-line", "an old silent pond", "--form", "5-7-5"));
+                List.of("--first-line", "an old silent pond", "--form", "5-7-5"),
+                List.of("--first-line", "why", "--form", "1-1-1", "--avoid-rhyme"));
         for (int i = 0; i < made.size(); i++) {
             List<String> args = new java.util.ArrayList<>(List.of("generate", "--model", model, "--seed", "" + (30 + i),
                     "--max-tokens", "120", "--save", "--data-dir", dataDir.toString()));
@@ -178,6 +179,7 @@ class GenerateSaveReproduceTest {
             assertEquals(dev.kigo.prosody.Season.WINTER, season.season());
             assertEquals(9f, season.seasonBonus());
             assertEquals(GenerationGoals.defaults().withLineCandidates(8), library.pieces().reproduction(5).orElseThrow().goals());
+            assertTrue(library.pieces().reproduction(6).orElseThrow().goals().avoidRhyme());
 
             // Without its goals, a piece written token by token comes out another way.
             SyllableConstraint keepForm = SyllableConstraint.create(loaded, Prosody.loadDefault());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.LineLookahead;
+import dev.kigo.generate.LineRule;
 import dev.kigo.generate.SeasonGoal;
 import dev.kigo.model.LanguageModel;
 import dev.kigo.model.ModelLoadException;
@@ -27,9 +28,11 @@ import java.util.Optional;
  * @param allowCopies    the originality guard is off: a line of 4+ words learned in training may stand
  * @param season         steer toward this season's words until the piece has one ({@link SeasonGoal}); null: none
  * @param seasonBonus    the logit bonus of the season goal
+ * @param avoidRhyme     kept to the form, line by line: a line whose end rhymes with an earlier line's is not chosen
+ *                       while another candidate does not ({@link LineRule#noRhyme})
  */
 public record GenerationGoals(int lineCandidates, boolean allowCoinages, boolean allowCopies, Season season,
-                              float seasonBonus) {
+                              float seasonBonus, boolean avoidRhyme) {
 
     public GenerationGoals {
         if (lineCandidates < 1 || lineCandidates > LineLookahead.MAX_CANDIDATES) {
@@ -43,23 +46,27 @@ public record GenerationGoals(int lineCandidates, boolean allowCoinages, boolean
 
     /** Kigo's defaults: lines chosen among {@link LineLookahead#CANDIDATES}, real words, the guard on, no season. */
     public static GenerationGoals defaults() {
-        return new GenerationGoals(LineLookahead.CANDIDATES, false, false, null, SeasonGoal.DEFAULT_BONUS);
+        return new GenerationGoals(LineLookahead.CANDIDATES, false, false, null, SeasonGoal.DEFAULT_BONUS, false);
     }
 
     public GenerationGoals withLineCandidates(int value) {
-        return new GenerationGoals(value, allowCoinages, allowCopies, season, seasonBonus);
+        return new GenerationGoals(value, allowCoinages, allowCopies, season, seasonBonus, avoidRhyme);
     }
 
     public GenerationGoals withAllowCoinages(boolean value) {
-        return new GenerationGoals(lineCandidates, value, allowCopies, season, seasonBonus);
+        return new GenerationGoals(lineCandidates, value, allowCopies, season, seasonBonus, avoidRhyme);
     }
 
     public GenerationGoals withAllowCopies(boolean value) {
-        return new GenerationGoals(lineCandidates, allowCoinages, value, season, seasonBonus);
+        return new GenerationGoals(lineCandidates, allowCoinages, value, season, seasonBonus, avoidRhyme);
     }
 
     public GenerationGoals withSeason(Season value, float bonus) {
-        return new GenerationGoals(lineCandidates, allowCoinages, allowCopies, value, bonus);
+        return new GenerationGoals(lineCandidates, allowCoinages, allowCopies, value, bonus, avoidRhyme);
+    }
+
+    public GenerationGoals withAvoidRhyme(boolean value) {
+        return new GenerationGoals(lineCandidates, allowCoinages, allowCopies, season, seasonBonus, value);
     }
 
     /** Whether lines are chosen among candidates rather than written token by token. */
@@ -77,14 +84,19 @@ public record GenerationGoals(int lineCandidates, boolean allowCoinages, boolean
      */
     public List<GenerationRequest> apply(List<GenerationRequest> requests, Form keptForm, LanguageModel model,
                                          SyllableConstraint keepForm) throws ModelLoadException {
+        if (avoidRhyme && (keptForm == null || !looksAhead())) {
+            throw new IllegalArgumentException("Avoiding rhyme chooses among candidate lines, so it needs a form to keep "
+                    + "and line lookahead.");
+        }
         List<GenerationRequest> result = requests;
         if (season != null) {
             SeasonGoal goal = SeasonGoal.create(model.tokenizer(), Saijiki.shipped(), season, seasonBonus);
             result = result.stream().map(goal::apply).toList();
         }
         if (keptForm != null) {
+            LineRule rule = avoidRhyme ? LineRule.noRhyme(keepForm.prosody()) : LineRule.NONE;
             result = result.stream().map(request -> keepForm.constrain(request, keptForm, allowCoinages)
-                    .withLineCandidates(lineCandidates)).toList();
+                    .withLineCandidates(lineCandidates).withLineRule(rule)).toList();
         }
         Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
         if (learned.isPresent()) {

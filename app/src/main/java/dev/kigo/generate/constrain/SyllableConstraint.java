@@ -33,6 +33,7 @@ import java.util.Map;
  */
 public final class SyllableConstraint {
     private final TextTokenizer tokenizer;
+    private final Prosody prosody;
     private final int endOfTextId;
     private final WordMeasure realWords;
     private final WordMeasure withCoinages;
@@ -42,6 +43,7 @@ public final class SyllableConstraint {
 
     public SyllableConstraint(TextTokenizer tokenizer, int endOfTextId, Prosody prosody) {
         this.tokenizer = tokenizer;
+        this.prosody = prosody;
         this.endOfTextId = endOfTextId;
         this.realWords = new WordMeasure(prosody, false);
         this.withCoinages = new WordMeasure(prosody, true);
@@ -122,6 +124,11 @@ public final class SyllableConstraint {
 
     public void prepare(PromptFormat format, boolean allowCoinages) {
         table(LineLayout.of(format), allowCoinages);
+    }
+
+    /** The dictionaries its words and lines are counted by. */
+    public Prosody prosody() {
+        return prosody;
     }
 
     /** Whether a finished word may be written in kept text without coinages (see {@link Lexicon}). */

@@ -4,6 +4,7 @@ import dev.kigo.generate.FinishReason;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
+import dev.kigo.generate.LineRule;
 import dev.kigo.generate.LogitsProcessor;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.StanzaContinuation;
@@ -190,5 +191,33 @@ class ConstrainedGenerationTest {
         assertFalse(keepForm.leavesRoom(" an old silent pond / a frog jumps into the pond / splash /", Form.HAIKU));
         assertTrue(keepForm.leavesRoom(" an old silent pond / the crescent moon over", Form.HAIKU));
         assertTrue(keepForm.leavesRoom(" dragonflies", Form.HAIKU), "the poet's words need not be the dictionary's");
+    }
+
+    @Test
+    void avoidingRhymeChoosesCandidateLinesThatDoNotRhymeWithEarlierOnes() {
+        // The fixture writes "Y" (why) at a line's start so often that after "why", lines ending on "Y" rhyme.
+        StanzaContinuation stanza = StanzaContinuation.of("why\n", "");
+        Form form = Form.parse("1-1-1-1-1");
+        int rhymed = 0;
+        int rhymedAvoiding = 0;
+        int notes = 0;
+        for (int seed = 0; seed < 8; seed++) {
+            GenerationRequest request = keepForm.constrain(stanza.request(
+                    SamplingSettings.defaults().withSeed(seed).withMaxTokens(200)), form);
+            rhymed += rhymes(request.piece(generator.generate(request))) ? 1 : 0;
+            GenerationRequest avoiding = request.withLineRule(LineRule.noRhyme(ConstraintFixtures.prosody()));
+            GenerationResult result = generator.generate(avoiding);
+            if (rhymes(avoiding.piece(result))) {
+                rhymedAvoiding++;
+                notes += result.note().contains("rhymed with an earlier line") ? 1 : 0;
+            }
+        }
+        assertTrue(rhymed >= 6, rhymed + " of 8 rhyme without the rule");
+        assertTrue(rhymedAvoiding <= 2, rhymedAvoiding + " of 8 rhyme with it");
+        assertEquals(rhymedAvoiding, notes, "a rhyme that stands is one no candidate could avoid, and the note says so");
+    }
+
+    private static boolean rhymes(String poem) {
+        return !ConstraintFixtures.prosody().check(poem, Form.FREE).craft().rhymes().isEmpty();
     }
 }

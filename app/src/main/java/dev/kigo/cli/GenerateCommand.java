@@ -2,7 +2,6 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.generate.CancellationToken;
-import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
@@ -10,6 +9,8 @@ import dev.kigo.generate.Generator;
 import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.StanzaContinuation;
+import dev.kigo.generate.constrain.GenerationGoals;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
@@ -17,7 +18,6 @@ import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
 import dev.kigo.model.LanguageModel;
-import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.ArgGroup;
@@ -30,7 +30,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -39,6 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Generate haiku from keywords, or continue a prompt (streamed to the terminal).",
                 "Examples:", "  kigo generate --keywords \"dog rain\" --n 3 --seed 7",
                 "  kigo generate --keywords \"autumn moon\" --form 5-7-5",
+                "  kigo generate --first-line \"an old silent pond\" --form 5-7-5",
                 "  kigo generate --keywords \"empty house\" --season winter",
                 "  kigo generate --prompt \"(old pond =\" --temperature 0"})
 public final class GenerateCommand implements Callable<Integer> {
@@ -55,6 +55,12 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--input", paramLabel = "TEXT", required = true,
                 description = "Input for the --format given (keywords, text or phonemes).")
         String input;
+
+        @Option(names = {"--first-lines", "--first-line"}, paramLabel = "LINES", required = true,
+                description = "Your own first line (or lines, separated by \" / \") of a haiku: Kigo writes the rest "
+                        + "of the stanza and keeps yours word for word (with --form, its lines scan: after a first "
+                        + "line, a 7 and a 5).")
+        String firstLines;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -81,6 +87,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-lookahead", description = "With --form: write token by token (faster) instead of choosing "
             + "each line among " + LineLookahead.CANDIDATES + " candidates that fit, by how well the model ends it there.")
     boolean noLookahead;
+
+    @Option(names = "--avoid-rhyme", description = "With --form: a line whose end rhymes with an earlier line's is not "
+            + "chosen while another candidate line does not rhyme (haiku seldom rhyme).")
+    boolean avoidRhyme;
 
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
@@ -115,21 +125,33 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("--n must be between 1 and 64, not " + count + ".");
         }
+        if (input.firstLines != null && format != null) {
+            throw new IllegalArgumentException("--first-lines writes a haiku in the model's own format; leave out --format.");
+        }
+        StanzaContinuation stanza = input.firstLines == null ? null : givenStanza(input.firstLines);
         PromptFormat promptFormat = format != null ? PromptFormat.fromId(format)
                 : input.keywords != null ? PromptFormat.KEYWORDS_TO_HAIKU
-                : input.prompt != null ? PromptFormat.PLAIN : null;
+                : input.prompt != null || stanza != null ? PromptFormat.PLAIN : null;
         if (promptFormat == null) {
             throw new IllegalArgumentException("--input needs --format to say what the input is.");
         }
         String text = input.keywords != null ? input.keywords : input.prompt != null ? input.prompt : input.input;
         SamplingSettings settings = sampling.settings();
+        Form keptForm = form == null ? null : Form.parse(form);
+        if (stanza != null && keptForm != null) {
+            stanza.linesLeft(keptForm);
+        }
         List<GenerationRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
+            SamplingSettings seeded = settings.withSeed(settings.seed() + i);
+            requests.add(stanza != null ? stanza.request(seeded) : new GenerationRequest(promptFormat, text, seeded));
         }
-        Form keptForm = form == null ? null : Form.parse(form);
         if (allowCoinages && keptForm == null) {
             throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
+        }
+        if (avoidRhyme && (keptForm == null || noLookahead)) {
+            throw new IllegalArgumentException("--avoid-rhyme goes with --form and line lookahead: it chooses among "
+                    + "candidate lines that fit.");
         }
         if (noLookahead && keptForm == null) {
             throw new IllegalArgumentException("--no-lookahead goes with --form: free generation writes token by token.");
@@ -137,19 +159,10 @@ public final class GenerateCommand implements Callable<Integer> {
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
-            // The season bonus first: the form mask, added after it, then has the last word.
-            requests = new ArrayList<>(season.apply(requests, model));
-            if (keptForm != null) {
-                SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
-                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages)
-                        .withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES));
-            }
-            Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
-            if (learned.isPresent()) {
-                requests.replaceAll(request -> CopyGuard.guard(request, learned.get()));
-            }
+            SyllableConstraint keepForm = keptForm == null ? null : SyllableConstraint.create(model, prosody);
+            requests = goals().apply(requests, keptForm, model, keepForm);
             Generator generator = new Generator(model);
-            boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;
+            boolean stream = !json && count == 1 && input.prompt != null;
             if (stream) {
                 out.print(text);
                 out.flush();
@@ -162,7 +175,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 err.printf("kigo: %d tokens, %s, %.1f tokens/s%n", result.generatedTokens(), describe(result),
                         result.tokensPerSecond());
                 if (save) {
-                    saveToLibrary(List.of(result), requests, model, keptForm, prosody, err);
+                    saveToLibrary(List.of(result), List.of(result.text()), requests, model, keptForm, prosody, err);
                 }
                 return 0;
             }
@@ -175,15 +188,20 @@ public final class GenerateCommand implements Callable<Integer> {
                 results = generator.generateBatch(requests, GenerationListener.NONE, new CancellationToken());
             }
             ObjectMapper mapper = new ObjectMapper();
+            // A continuation's piece is the whole stanza: the poet's lines, then the model's.
+            List<String> pieces = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                pieces.add(requests.get(i).piece(results.get(i)));
+            }
             for (int i = 0; i < results.size(); i++) {
             GenerationResult result = results.get(i);
             if (json) {
-                out.println(mapper.writeValueAsString(toJson(i, result, requests.get(i), model)));
+                out.println(mapper.writeValueAsString(toJson(i, result, pieces.get(i), requests.get(i), model)));
             } else {
                 if (i > 0) {
                     out.println();
                 }
-                out.println(result.text().isBlank() ? "(nothing: " + describe(result) + ")" : result.text());
+                out.println(pieces.get(i).isBlank() ? "(nothing: " + describe(result) + ")" : pieces.get(i));
                 if (!result.note().isEmpty()) {
                     err.println("kigo: " + result.note());
                 }
@@ -192,14 +210,31 @@ public final class GenerateCommand implements Callable<Integer> {
             out.flush();
             // Saved after printing: the poet has the text even when the library cannot take it.
             if (save) {
-            saveToLibrary(results, requests, model, keptForm, prosody, err);
+            saveToLibrary(results, pieces, requests, model, keptForm, prosody, err);
             }
         }
         return 0;
     }
 
-    private void saveToLibrary(List<GenerationResult> results, List<GenerationRequest> requests, LanguageModel model,
-                           Form keptForm, Prosody prosody, PrintWriter err) throws java.io.IOException {
+    /** What the options ask for beyond sampling and form, as the library stores it with each piece. */
+    GenerationGoals goals() {
+        GenerationGoals goals = GenerationGoals.defaults().withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES)
+                .withAllowCoinages(allowCoinages).withAllowCopies(allowCopies).withAvoidRhyme(avoidRhyme);
+        return season.isSet() ? goals.withSeason(season.season, season.bonus) : goals;
+    }
+
+    /** The poet's lines as a stanza the model goes on from: " / " or line breaks between them, none left open. */
+    static StanzaContinuation givenStanza(String lines) {
+        String text = String.join("\n", lines.split("\\s*/\\s*|\\R")).strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("--first-lines needs at least one line of words.");
+        }
+        return StanzaContinuation.of(text + "\n", "");
+    }
+
+    private void saveToLibrary(List<GenerationResult> results, List<String> pieces, List<GenerationRequest> requests,
+                               LanguageModel model, Form keptForm, Prosody prosody, PrintWriter err)
+            throws java.io.IOException {
         String modelHash = model.info().graphSha256();
         List<PieceDraft> drafts = new ArrayList<>();
         List<GenerationRecord> generations = new ArrayList<>();
@@ -207,12 +242,13 @@ public final class GenerateCommand implements Callable<Integer> {
             GenerationResult result = results.get(i);
             GenerationRequest request = requests.get(i);
             Form judgedBy = keptForm != null ? keptForm
-                    : request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
-            PieceContent content = PieceContent.checked("", result.text(), prosody.check(result.text(), judgedBy));
+                    : request.lineFormat() == PromptFormat.KEYWORDS_TO_HAIKU ? Form.HAIKU : Form.FREE;
+            String piece = pieces.get(i);
+            PieceContent content = PieceContent.checked("", piece, prosody.check(piece, judgedBy));
             String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
             GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
                     request.format().id(), request.settings(), model.info().device().label(),
-                    keptForm == null ? null : keptForm.name());
+                    keptForm == null ? null : keptForm.name()).withGoals(goals());
             drafts.add(new PieceDraft(content, keywords, false, List.of()));
             generations.add(generation);
         }
@@ -227,7 +263,8 @@ public final class GenerateCommand implements Callable<Integer> {
         return "finished by " + result.finishReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    static Map<String, Object> toJson(int index, GenerationResult result, GenerationRequest request, LanguageModel model) {
+    static Map<String, Object> toJson(int index, GenerationResult result, String piece, GenerationRequest request,
+                                      LanguageModel model) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("index", index);
         json.put("model", model.info().name());
@@ -235,7 +272,7 @@ public final class GenerateCommand implements Callable<Integer> {
         json.put("format", request.format().id());
         json.put("input", request.input());
         json.put("prompt", result.prompt());
-        json.put("text", result.text());
+        json.put("text", piece);
         json.put("rawText", result.rawText());
         json.put("finishReason", result.finishReason().name());
         json.put("promptTokens", result.promptTokens());

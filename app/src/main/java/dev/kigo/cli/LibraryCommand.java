@@ -8,12 +8,13 @@ import picocli.CommandLine.Spec;
 /** `kigo library ...`: the poet's saved pieces from the command line. */
 @Command(name = "library",
         mixinStandardHelpOptions = true,
-        description = "List, search, show and export the pieces saved in the library.",
+        description = "List, search, show, export and reproduce the pieces saved in the library.",
         subcommands = {
                 LibraryListCommand.class,
                 LibrarySearchCommand.class,
                 LibraryShowCommand.class,
                 LibraryExportCommand.class,
+                LibraryReproduceCommand.class,
         })
 public final class LibraryCommand implements Runnable {
     @Spec

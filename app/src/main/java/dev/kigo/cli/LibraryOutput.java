@@ -92,6 +92,7 @@ final class LibraryOutput {
         node.put("meanLogProb", record.meanLogProb());
         node.put("note", record.note());
         node.put("keptForm", record.keptForm());
+        node.set("goals", JSON.valueToTree(record.goals()));
         node.put("createdAt", stored.createdAt().toString());
         return node;
     }

@@ -86,6 +86,7 @@ final class LibraryShowCommand implements Runnable {
         out.println("Kept form: " + (record.keptForm() == null ? "no (free generation)"
                 : record.keptForm() + " (reproduce with --form " + record.keptForm() + ")"));
         out.println("Settings:  " + LibraryOutput.jsonLine(LibraryOutput.generationJson(stored).get("settings")));
+        out.println("Goals:     " + LibraryOutput.jsonLine(LibraryOutput.generationJson(stored).get("goals")));
         out.println("Tokens:    " + record.promptTokens() + " in the prompt, " + record.generatedTokens() + " generated; "
                 + record.promptMillis() + " ms for the prompt, " + record.generationMillis() + " ms generating; stopped: "
                 + record.finishReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));

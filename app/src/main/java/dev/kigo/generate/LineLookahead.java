@@ -20,7 +20,8 @@ import java.util.Random;
  * candidates ({@link #choose}): greedy takes the best, a temperature draws from their scores. The next line then
  * starts from the chosen one. The listener hears a line's tokens once it is chosen.
  *
- * <p>Lines are what the format puts between them: " / " in haiku from keywords, newlines in plain text.
+ * <p>Lines are what the format puts between them: " / " in haiku from keywords (and in the poet's own stanza given
+ * as a plain prompt, {@link GenerationRequest#lineFormat()}), newlines in plain text.
  */
 public final class LineLookahead {
     /** Candidates per line by default: enough to find a line that ends well, a kept haiku still about a second. */
@@ -126,6 +127,9 @@ public final class LineLookahead {
                     scores[r] = rows[r].score();
                     ended[r] = rows[r].endedWell();
                 }
+                if (!keepRule(rows, scores, ended)) {
+                    notes.add(request.lineRule().brokenNote(givenLines() + line + 1));
+                }
                 Row chosen = rows[choose(scores, ended, request.settings().temperature(), chooser)];
                 for (int i = 0; i < chosen.tokens.size(); i++) {
                     SampledToken token = chosen.tokens.get(i);
@@ -146,6 +150,41 @@ public final class LineLookahead {
         long generationMillis = (System.nanoTime() - start) / 1_000_000 - promptMillis;
         return Generator.buildResult(generator.promptDisplay(request, prompt), request, accepted, finish,
                 prompt.length, promptMillis, generationMillis, logProbSum, SamplerChain.joinNotes(notes));
+    }
+
+    /** The lines the prompt gave before the first line written here (the poet's, in a continuation). */
+    private int givenLines() {
+        return (int) request.givenText().chars().filter(c -> c == '/').count();
+    }
+
+    /**
+     * Rules out the candidates that ended their line but break the request's {@link LineRule} (their score becomes
+     * -infinity), unless every candidate that ended breaks it. Returns false in that case: the rule could not be kept.
+     */
+    private boolean keepRule(Row[] rows, double[] scores, boolean[] ended) {
+        if (request.lineRule() == LineRule.NONE) {
+            return true;
+        }
+        boolean[] breaks = new boolean[rows.length];
+        boolean anyKeeps = false;
+        boolean anyEnded = false;
+        for (int r = 0; r < rows.length; r++) {
+            if (ended[r] && scores[r] != Double.NEGATIVE_INFINITY) {
+                anyEnded = true;
+                String poem = request.lineFormat().extract(request.givenText() + rows[r].context.text());
+                breaks[r] = !request.lineRule().allows(poem);
+                anyKeeps |= !breaks[r];
+            }
+        }
+        if (!anyKeeps) {
+            return !anyEnded;
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (breaks[r]) {
+                scores[r] = Double.NEGATIVE_INFINITY;
+            }
+        }
+        return true;
     }
 
     /** The candidates for the next line, each run until it ends its line, ends the piece or can go no further. */
@@ -209,10 +248,13 @@ public final class LineLookahead {
         final StreamingDecoder decoder;
         final List<SampledToken> tokens = new ArrayList<>();
         final List<String> deltas = new ArrayList<>();
-        final char separator = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? '/' : '\n';
+        final char separator = request.lineFormat() == PromptFormat.KEYWORDS_TO_HAIKU ? '/' : '\n';
+        /** The piece's closing bracket, which ends a continuation of the poet's lines as a stop string. */
+        final String closing = request.lineFormat().closing();
         double lineLogProb;
         double breakLogProb = Double.NEGATIVE_INFINITY;
         boolean lineEnded;
+        boolean closed;
         FinishReason finish;
         int last;
         String note = "";
@@ -229,7 +271,7 @@ public final class LineLookahead {
 
         /** Ended at a line break or at the piece's own end (not cut off or stuck). */
         boolean endedWell() {
-            return lineEnded || finish == FinishReason.END_OF_FORMAT || finish == FinishReason.END_OF_TEXT;
+            return lineEnded || closed || finish == FinishReason.END_OF_FORMAT || finish == FinishReason.END_OF_TEXT;
         }
 
         double score() {
@@ -255,7 +297,8 @@ public final class LineLookahead {
             deltas.add(delta);
             last = token.tokenId();
             finish = Generator.finishAfter(context, request, cacheLength + 1, contextLength, delta);
-            boolean breaks = delta.indexOf(separator) >= 0 || finish == FinishReason.END_OF_FORMAT;
+            closed = finish == FinishReason.END_OF_FORMAT || !closing.isEmpty() && delta.contains(closing);
+            boolean breaks = delta.indexOf(separator) >= 0 || closed;
             if (breaks) {
                 breakLogProb = token.logProb();
                 lineEnded = finish == null;

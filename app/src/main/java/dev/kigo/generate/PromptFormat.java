@@ -83,6 +83,24 @@ public enum PromptFormat {
         return Arrays.stream(LINE_BREAK.split(body, -1)).map(String::strip).collect(Collectors.joining("\n")).strip();
     }
 
+    /**
+     * What follows "=" in the last piece of this format that {@code text} opens and leaves open: " line one / line
+     * two /" for {@code "<|endoftext|>(rain = line one / line two /"}; null when no piece of this format is open
+     * (a plain text, or one whose last piece is closed). The model writes on in this format from such a text, as it
+     * does from the poet's own lines ({@link StanzaContinuation}).
+     */
+    public String openBody(String text) {
+        if (this == PLAIN) {
+            return null;
+        }
+        int open = text.lastIndexOf(opening);
+        int equals = open < 0 ? -1 : text.indexOf('=', open);
+        if (equals < 0 || text.indexOf(closing, open) >= 0) {
+            return null;
+        }
+        return text.substring(equals + 1);
+    }
+
     public static PromptFormat fromId(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (PromptFormat format : values()) {

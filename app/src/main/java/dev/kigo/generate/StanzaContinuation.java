@@ -1,5 +1,7 @@
 package dev.kigo.generate;
 
+import dev.kigo.prosody.Form;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +99,20 @@ public record StanzaContinuation(String keywords, List<String> lines, boolean li
             return "";
         }
         return " " + String.join(PromptFormat.LINE_SEPARATOR, lines) + (lineOpen ? "" : PromptFormat.LINE_SEPARATOR.stripTrailing());
+    }
+
+    /**
+     * The lines of {@code form} left for the model after the stanza's finished lines (the open one among them).
+     *
+     * @throws IllegalArgumentException when the stanza already has all the form's lines
+     */
+    public int linesLeft(Form form) {
+        int left = form.lines().size() - finishedLines();
+        if (left <= 0) {
+            throw new IllegalArgumentException("The form " + form.name() + " has " + form.lines().size()
+                    + " lines and the stanza already has " + finishedLines() + ", so there is no line left to write.");
+        }
+        return left;
     }
 
     /** Whether the model begins a line (its leading space is the separator's, not a space between two words). */

@@ -3,6 +3,7 @@ package dev.kigo.library;
 import dev.kigo.generate.FinishReason;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.constrain.GenerationGoals;
 
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param note             anything unusual the engine said; empty if none
  * @param keptForm         the form the generation was held to ("keep to the form"), as its spec ("haiku", "tanka",
  *                         "3-5-3", parseable by {@code Form.parse}); null when the generation was free
+ * @param goals            what it was asked for beyond settings and form (lookahead, coinages, the originality guard,
+ *                         a season); stored in the settings JSON, Kigo's defaults for a record written before them
  */
 public record GenerationRecord(
         String modelName,
@@ -45,7 +48,8 @@ public record GenerationRecord(
         long generationMillis,
         double meanLogProb,
         String note,
-        String keptForm) {
+        String keptForm,
+        GenerationGoals goals) {
 
     public GenerationRecord {
         Objects.requireNonNull(modelName, "modelName");
@@ -59,6 +63,16 @@ public record GenerationRecord(
         tokenIds = tokenIds == null ? List.of() : List.copyOf(tokenIds);
         note = Objects.requireNonNullElse(note, "");
         keptForm = keptForm == null || keptForm.isBlank() ? null : keptForm.strip();
+        goals = goals == null ? GenerationGoals.defaults() : goals;
+    }
+
+    /** A record with Kigo's default goals. */
+    public GenerationRecord(String modelName, String modelHash, String prompt, String promptFormat,
+                            SamplingSettings settings, String device, String rawText, List<Integer> tokenIds,
+                            FinishReason finishReason, int promptTokens, int generatedTokens, long promptMillis,
+                            long generationMillis, double meanLogProb, String note, String keptForm) {
+        this(modelName, modelHash, prompt, promptFormat, settings, device, rawText, tokenIds, finishReason,
+                promptTokens, generatedTokens, promptMillis, generationMillis, meanLogProb, note, keptForm, null);
     }
 
     /** A free generation (no form kept), as records were before the form was stored. */
@@ -74,7 +88,14 @@ public record GenerationRecord(
     public GenerationRecord withKeptForm(String keptForm) {
         return new GenerationRecord(modelName, modelHash, prompt, promptFormat, settings, device, rawText, tokenIds,
                 finishReason, promptTokens, generatedTokens, promptMillis, generationMillis, meanLogProb, note,
-                keptForm);
+                keptForm, goals);
+    }
+
+    /** This record with the goals the generation was asked for. */
+    public GenerationRecord withGoals(GenerationGoals goals) {
+        return new GenerationRecord(modelName, modelHash, prompt, promptFormat, settings, device, rawText, tokenIds,
+                finishReason, promptTokens, generatedTokens, promptMillis, generationMillis, meanLogProb, note,
+                keptForm, goals);
     }
 
     /** The record of an engine result, with what the result itself does not know. */
@@ -83,7 +104,7 @@ public record GenerationRecord(
         return new GenerationRecord(modelName, modelHash, result.prompt(), promptFormat, settings, device,
                 result.rawText(), result.tokenIds(), result.finishReason(), result.promptTokens(),
                 result.generatedTokens(), result.promptMillis(), result.generationMillis(), result.meanLogProb(),
-                result.note(), null);
+                result.note(), null, null);
     }
 
     /** The record of an engine result held to a form ({@code keptForm} as its spec, null if free). */

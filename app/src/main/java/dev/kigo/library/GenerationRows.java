@@ -24,7 +24,7 @@ final class GenerationRows {
             insert.setString(2, generation.modelHash());
             insert.setString(3, generation.prompt());
             insert.setString(4, generation.promptFormat());
-            insert.setString(5, SettingsJson.write(generation.settings()));
+            insert.setString(5, SettingsJson.writeGeneration(generation.settings(), generation.goals()));
             insert.setString(6, generation.device());
             insert.setString(7, generation.rawText());
             insert.setString(8, SettingsJson.write(generation.tokenIds()));
@@ -50,7 +50,8 @@ final class GenerationRows {
                 row.getString("raw_text"), SettingsJson.readTokenIds(row.getString("token_ids_json")),
                 FinishReason.valueOf(row.getString("finish_reason")), row.getInt("prompt_tokens"),
                 row.getInt("generated_tokens"), row.getLong("prompt_millis"), row.getLong("generation_millis"),
-                row.getDouble("mean_log_prob"), row.getString("note"), row.getString("kept_form"));
+                row.getDouble("mean_log_prob"), row.getString("note"), row.getString("kept_form"),
+                SettingsJson.readGoals(row.getString("settings_json")));
     }
 
     static StoredGeneration stored(ResultSet row) throws SQLException {

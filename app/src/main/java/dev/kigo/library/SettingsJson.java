@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kigo.generate.SamplingSettings;
+import dev.kigo.generate.constrain.GenerationGoals;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.List;
 final class SettingsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The field of a generation's settings JSON that holds its {@link GenerationGoals}. */
+    static final String GOALS = "goals";
 
     private SettingsJson() { }
 
@@ -41,6 +45,33 @@ final class SettingsJson {
             return MAPPER.treeToValue(merged, SamplingSettings.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new LibraryException("Stored sampling settings cannot be read: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A generation's settings with its goals beside them, as one JSON object: the settings' fields and
+     * {@value #GOALS}. Read back with {@link #readSettings} (which skips the goals) and {@link #readGoals}.
+     */
+    static String writeGeneration(SamplingSettings settings, GenerationGoals goals) {
+        ObjectNode node = MAPPER.valueToTree(settings);
+        node.set(GOALS, MAPPER.valueToTree(goals));
+        return write(node);
+    }
+
+    /**
+     * The goals stored with a generation's settings. A record written before goals were stored has none and was made
+     * with Kigo's defaults; a goal added later than the record takes its default the same way.
+     */
+    static GenerationGoals readGoals(String json) {
+        try {
+            ObjectNode merged = MAPPER.valueToTree(GenerationGoals.defaults());
+            JsonNode stored = MAPPER.readTree(json).get(GOALS);
+            if (stored instanceof ObjectNode storedObject) {
+                merged.setAll(storedObject);
+            }
+            return MAPPER.treeToValue(merged, GenerationGoals.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new LibraryException("Stored generation goals cannot be read: " + rootMessage(e), e);
         }
     }
 

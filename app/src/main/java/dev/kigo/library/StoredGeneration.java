@@ -7,10 +7,10 @@ public record StoredGeneration(long id, GenerationRecord record, Instant created
 
     /**
      * What the engine needs to run this generation again: same model, prompt, format and settings (seed included),
-     * and the form it was held to, if any.
+     * the form it was held to, if any, and the goals it was asked for.
      */
     public Reproduction reproduction() {
         return new Reproduction(record.modelName(), record.modelHash(), record.prompt(), record.promptFormat(),
-                record.settings(), record.keptForm());
+                record.settings(), record.keptForm(), record.goals());
     }
 }

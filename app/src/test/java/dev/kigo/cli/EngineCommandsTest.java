@@ -196,4 +196,41 @@ class EngineCommandsTest {
         assertEquals(1, freeAhead.exitCode());
         assertTrue(freeAhead.err().contains("--no-lookahead goes with --form"), freeAhead.err());
     }
+
+    @Test
+    void generateFromThePoetsFirstLineKeepsItAndWritesTheRestToTheForm() throws Exception {
+        CliRun run = kigo("generate", "--model", model(), "--first-line", "an old silent pond", "--form", "5-7-5",
+                "--seed", "3", "--max-tokens", "200", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = mapper.readTree(run.out());
+        String poem = json.get("text").asText();
+        assertTrue(poem.startsWith("an old silent pond\n"), poem);
+        dev.kigo.prosody.PoemCheck check = dev.kigo.prosody.Prosody.loadDefault().check(poem, dev.kigo.prosody.Form.HAIKU);
+        assertTrue(check.fits(), poem);
+        assertTrue(json.get("prompt").asText().endsWith("= an old silent pond /"), json.get("prompt").asText());
+
+        CliRun two = kigo("generate", "--model", model(), "--first-lines", "an old silent pond / a frog jumps into the pond",
+                "--form", "haiku", "--seed", "3", "--max-tokens", "200");
+        assertEquals(0, two.exitCode(), two.err());
+        List<String> lines = two.out().strip().lines().toList();
+        assertEquals(List.of("an old silent pond", "a frog jumps into the pond"), lines.subList(0, 2), two.out());
+        assertTrue(dev.kigo.prosody.Prosody.loadDefault().check(two.out(), dev.kigo.prosody.Form.HAIKU).fits(), two.out());
+
+        CliRun full = kigo("generate", "--model", model(), "--first-lines", "one / two / three", "--form", "haiku");
+        assertEquals(1, full.exitCode());
+        assertEquals("kigo: The form haiku has 3 lines and the stanza already has 3, so there is no line left to write.",
+                full.err().strip());
+    }
+
+    @Test
+    void avoidRhymeGoesWithAFormAndLookahead() {
+        CliRun free = kigo("generate", "--model", model(), "--keywords", "dog rain", "--avoid-rhyme");
+        assertEquals(1, free.exitCode());
+        assertEquals("kigo: --avoid-rhyme goes with --form and line lookahead: it chooses among candidate lines that fit.",
+                free.err().strip());
+        CliRun kept = kigo("generate", "--model", model(), "--first-line", "why", "--form", "1-1-1", "--avoid-rhyme",
+                "--seed", "2", "--max-tokens", "120");
+        assertEquals(0, kept.exitCode(), kept.err());
+        assertTrue(kept.out().startsWith("why\n"), kept.out());
+    }
 }

@@ -4,6 +4,7 @@ import dev.kigo.generate.Generator;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.PromptFormat;
+import dev.kigo.generate.constrain.GenerationGoals;
 import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
@@ -144,6 +145,69 @@ class GenerateSaveReproduceTest {
                 err.toString().strip());
         try (Library library = Library.open(file)) {
             assertEquals(0, library.pieces().count(SearchQuery.all()));
+        }
+    }
+
+    @Test
+    void aPieceMadeWithOtherGoalsReproducesToTheSameTextAndOnlyWithThem(@TempDir Path dataDir) throws Exception {
+        String model = Fixtures.bundle().toString();
+        List<List<String>> made = List.of(
+                List.of("--keywords", "autumn moon", "--form", "5-7-5", "--no-lookahead"),
+                List.of("--keywords", "autumn moon", "--form", "5-7-5", "--allow-coinages"),
+                List.of("--keywords", "autumn moon", "--allow-copies"),
+                List.of("--keywords", "autumn moon", "--season", "winter", "--season-bonus", "9"),
+                List.of("--first-line", "an old silent pond", "--form", "5-7-5"),
+                List.of("--first-line", "why", "--form", "1-1-1", "--avoid-rhyme"));
+        for (int i = 0; i < made.size(); i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("generate", "--model", model, "--seed", "" + (30 + i),
+                    "--max-tokens", "120", "--save", "--data-dir", dataDir.toString()));
+            args.addAll(made.get(i));
+            CliRun generated = CliRun.kigo(args.toArray(String[]::new));
+            assertEquals(0, generated.exitCode(), generated.err());
+            long id = i + 1;
+            CliRun again = CliRun.kigo("library", "reproduce", "--model", model, "--data-dir", dataDir.toString(), "" + id);
+            assertEquals(0, again.exitCode(), made.get(i) + ": " + again.err());
+            assertEquals(generated.out(), again.out(), made.get(i).toString());
+        }
+        try (Library library = Library.open(dataDir.resolve(Library.FILE_NAME));
+             LanguageModel loaded = LanguageModel.load(Fixtures.bundle())) {
+            GenerationGoals tokenByToken = library.pieces().reproduction(1).orElseThrow().goals();
+            assertEquals(1, tokenByToken.lineCandidates());
+            assertTrue(library.pieces().reproduction(2).orElseThrow().goals().allowCoinages());
+            assertTrue(library.pieces().reproduction(3).orElseThrow().goals().allowCopies());
+            GenerationGoals season = library.pieces().reproduction(4).orElseThrow().goals();
+            assertEquals(dev.kigo.prosody.Season.WINTER, season.season());
+            assertEquals(9f, season.seasonBonus());
+            assertEquals(GenerationGoals.defaults().withLineCandidates(8), library.pieces().reproduction(5).orElseThrow().goals());
+            assertTrue(library.pieces().reproduction(6).orElseThrow().goals().avoidRhyme());
+
+            // Without its goals, a piece written token by token comes out another way.
+            SyllableConstraint keepForm = SyllableConstraint.create(loaded, Prosody.loadDefault());
+            Generator generator = new Generator(loaded);
+            for (long id : new long[] {1}) {
+                Reproduction stored = library.pieces().reproduction(id).orElseThrow();
+                Reproduction withoutGoals = new Reproduction(stored.modelName(), stored.modelHash(), stored.prompt(),
+                        stored.promptFormat(), stored.settings(), stored.keptForm(), GenerationGoals.defaults());
+                GenerationRequest plain = withoutGoals.request(loaded, keepForm);
+                assertFalse(library.pieces().get(id).content().text().equals(plain.piece(generator.generate(plain))),
+                        "piece " + id + " depends on its goals");
+            }
+        }
+    }
+
+    @Test
+    void aPieceStoredBeforeGoalsWereKeptReadsWithKigosDefaults(@TempDir Path dataDir) throws Exception {
+        generateTwoAndSave(Fixtures.bundle(), dataDir, "--keywords", "dog rain", "--seed", "3", "--max-tokens", "12",
+                "--allow-copies");
+        Path file = dataDir.resolve(Library.FILE_NAME);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE generation SET settings_json = json_remove(settings_json, '$.goals') WHERE id = 1");
+        }
+        try (Library library = Library.open(file)) {
+            assertEquals(GenerationGoals.defaults(), library.pieces().reproduction(1).orElseThrow().goals());
+            assertTrue(library.pieces().reproduction(2).orElseThrow().goals().allowCopies());
+            assertEquals(3, library.pieces().reproduction(1).orElseThrow().settings().seed());
         }
     }
 

@@ -220,6 +220,23 @@ final class FormAutomaton {
         return lenient || keepsForm(state);
     }
 
+    /**
+     * The state after text the poet gave (their own lines, a word the poet chose), applied leniently: their lines
+     * stand as written whatever they count, so the next line starts after them and an open line goes on from its
+     * count; a line that already holds too many syllables may only end. Characters the mode never writes are skipped.
+     */
+    LineState after(String given) {
+        LineState state = new LineState();
+        advance(state, straightApostrophes(given), true);
+        state.punctuationRun = 0;
+        return state;
+    }
+
+    /** The text with curly apostrophes straight, as token texts are read ({@link TokenTable#normalise}). */
+    static String straightApostrophes(String text) {
+        return text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'');
+    }
+
     /** The state can still reach the form: the line's count can be met with the word in progress finished. */
     boolean keepsForm(LineState state) {
         if (state.finished) {

@@ -30,11 +30,13 @@ final class FormKeeper implements LogitsProcessor {
 
     private final TokenTable table;
     private final FormAutomaton automaton;
+    /** Where the row starts: at the piece's beginning, or after the lines the poet gave. */
+    private final LineState start;
     private final int[] inTable;
     private final int[] allowed;
     private int stamp;
     private final LineState scratch = new LineState();
-    private LineState state = new LineState();
+    private LineState state;
     private int[] applied = new int[32];
     private int appliedCount;
     private final float[] otherLogits;
@@ -48,8 +50,14 @@ final class FormKeeper implements LogitsProcessor {
     private record Event(int[] before, String message) { }
 
     FormKeeper(TokenTable table, FormAutomaton automaton) {
+        this(table, automaton, new LineState());
+    }
+
+    FormKeeper(TokenTable table, FormAutomaton automaton, LineState start) {
         this.table = table;
         this.automaton = automaton;
+        this.start = start;
+        this.state = start.copy();
         this.inTable = new int[table.size()];
         this.allowed = new int[table.size()];
         this.otherLogits = new float[table.otherTokens().length];
@@ -309,7 +317,7 @@ final class FormKeeper implements LogitsProcessor {
             same++;
         }
         if (same < appliedCount) {
-            state = new LineState();
+            state = start.copy();
             appliedCount = 0;
         }
         for (int i = appliedCount; i < generated.length; i++) {

@@ -33,6 +33,7 @@ import java.util.Map;
  */
 public final class SyllableConstraint {
     private final TextTokenizer tokenizer;
+    private final Prosody prosody;
     private final int endOfTextId;
     private final WordMeasure realWords;
     private final WordMeasure withCoinages;
@@ -42,6 +43,7 @@ public final class SyllableConstraint {
 
     public SyllableConstraint(TextTokenizer tokenizer, int endOfTextId, Prosody prosody) {
         this.tokenizer = tokenizer;
+        this.prosody = prosody;
         this.endOfTextId = endOfTextId;
         this.realWords = new WordMeasure(prosody, false);
         this.withCoinages = new WordMeasure(prosody, true);
@@ -60,16 +62,49 @@ public final class SyllableConstraint {
         return constrain(request, form, false);
     }
 
-    /** The same; {@code allowCoinages} lets the model write words no dictionary knows (counted by estimate). */
+    /**
+     * The same; {@code allowCoinages} lets the model write words no dictionary knows (counted by estimate).
+     *
+     * <p>A request that goes on from the poet's own lines ({@link dev.kigo.generate.StanzaContinuation#request}) is
+     * kept to the form from where they stop: their lines stay word for word and count as they are, and the model's
+     * lines scan (after "an old silent pond", a 7 and a 5). The same call re-writes the rest of a stanza after a word
+     * the poet chose: {@code constrain(stanza.withBody(stanza.body() + chosen, settings), form, coinages)};
+     * {@link #leavesRoom} says beforehand whether the form can still be kept after it.
+     */
     public GenerationRequest constrain(GenerationRequest request, Form form, boolean allowCoinages) {
-        TokenTable table = table(LineLayout.of(request.format()), allowCoinages);
+        TokenTable table = table(LineLayout.of(request.lineFormat()), allowCoinages);
         FormAutomaton automaton = new FormAutomaton(form, table.layout(), table.measure());
+        LineState start = startAfter(request.givenText(), form, table.layout());
         var existing = request.processors();
         return request.withProcessors(() -> {
             List<LogitsProcessor> processors = new ArrayList<>(existing.get());
-            processors.add(new FormKeeper(table, automaton));
+            processors.add(new FormKeeper(table, automaton, start));
             return processors;
         }).withLineCandidates(LineLookahead.CANDIDATES);
+    }
+
+    /**
+     * Whether the form can still be kept after the stanza's text so far (the poet's lines, then a word the poet
+     * chose): the open line has not run past its count and a line is left to write. Words are counted as the checker
+     * counts them, the dictionaries' and estimated alike.
+     */
+    public boolean leavesRoom(String givenText, Form form) {
+        int lineStart = givenText.lastIndexOf(LineLayout.BRACKETED.separator) + 1;
+        long linesGiven = givenText.chars().filter(c -> c == LineLayout.BRACKETED.separator).count();
+        if (linesGiven >= form.lines().size() || givenText.indexOf(LineLayout.BRACKETED.closing) >= 0) {
+            return false;
+        }
+        FormAutomaton counter = new FormAutomaton(form, LineLayout.BRACKETED, withCoinages);
+        LineState state = counter.after(givenText.substring(0, lineStart));
+        return counter.advance(state, FormAutomaton.straightApostrophes(givenText.substring(lineStart)), false);
+    }
+
+    /**
+     * Where a row starts: after the given text, its words counted as the checker counts them (the poet's words
+     * need not be in the dictionaries; the model's must, unless coinages are allowed).
+     */
+    private LineState startAfter(String givenText, Form form, LineLayout layout) {
+        return new FormAutomaton(form, layout, withCoinages).after(givenText);
     }
 
     /** A fresh mask for one row of the given format, real words only (for callers that assemble processors). */
@@ -89,6 +124,11 @@ public final class SyllableConstraint {
 
     public void prepare(PromptFormat format, boolean allowCoinages) {
         table(LineLayout.of(format), allowCoinages);
+    }
+
+    /** The dictionaries its words and lines are counted by. */
+    public Prosody prosody() {
+        return prosody;
     }
 
     /** Whether a finished word may be written in kept text without coinages (see {@link Lexicon}). */

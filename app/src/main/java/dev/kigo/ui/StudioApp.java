@@ -52,7 +52,7 @@ public final class StudioApp extends Application {
                 new LibraryViewModel(model, executor), new ExportViewModel(model, executor)));
         stage.setOnCloseRequest(e -> window.saveNow());
         StartupTrace.mark("window-built");
-        StartupTrace.watch(stage.getScene(), window.generation().modelReadyProperty());
+        StartupTrace.watch(stage.getScene(), session.readyProperty());
         window.show();
         // The window is up first; the dictionary loads behind it and the gutter fills in when it is ready.
         model.prosody().load();

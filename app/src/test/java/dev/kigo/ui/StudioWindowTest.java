@@ -260,7 +260,7 @@ class StudioWindowTest {
                 d.sampling(), d.presetName(), d.form(), d.customPattern(), d.mode(), d.keywords(),
                 model.toString(), d.keepForm()));
         StudioApp app = runner.start(configDir, kigoHome);
-        assertTrue(waitFor(20_000, () -> app.window().generation().modelReadyProperty().get()));
+        assertTrue(waitFor(20_000, () -> app.window().session().readyProperty().get()));
         javafx.scene.control.Menu precision = onFx(() -> robot.lookup("#menu-bar")
                 .queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getItems().stream()
                 .filter(item -> "menu-precision".equals(item.getId())).map(javafx.scene.control.Menu.class::cast)
@@ -276,6 +276,6 @@ class StudioWindowTest {
         assertTrue(waitFor(20_000, () -> model.resolve("int8").toString()
                 .equals(app.window().model().modelDirProperty().get())),
                 () -> "model folder: " + app.window().model().modelDirProperty().get());
-        assertTrue(waitFor(20_000, () -> app.window().generation().modelReadyProperty().get()));
+        assertTrue(waitFor(20_000, () -> app.window().session().readyProperty().get()));
     }
 }

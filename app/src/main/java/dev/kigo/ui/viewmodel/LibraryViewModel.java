@@ -135,6 +135,14 @@ public final class LibraryViewModel {
 
     /** Saves {@code text} (a stanza) as a new piece in the background. */
     public void save(String text) {
+        save(text, studio.keywordsProperty().get(), generationOfText.get().orElse(null));
+    }
+
+    /**
+     * Saves {@code text} as a new piece in the background, with the keywords and the generation that wrote it (null
+     * for a hand-written one): a comparison's column saves what it wrote this way.
+     */
+    public void save(String text, String keywords, GenerationRecord generation) {
         String poem = text == null ? "" : text.strip();
         Optional<Library> library = studio.library();
         if (poem.isEmpty()) {
@@ -148,8 +156,6 @@ public final class LibraryViewModel {
         Form form = studio.prosody().formProperty().get();
         PoemCheck check = studio.prosody().prosody().map(p -> p.check(poem, form)).orElse(null);
         PieceContent content = check != null ? PieceContent.checked("", poem, check) : PieceContent.of("", poem, form.name());
-        String keywords = studio.keywordsProperty().get();
-        GenerationRecord generation = generationOfText.get().orElse(null);
         executor.supply(() -> library.get().pieces().save(new PieceDraft(content, keywords, false, List.of()), generation))
                 .whenComplete((piece, failure) -> {
                     if (failure != null) {

@@ -49,7 +49,7 @@ public final class StudioApp extends Application {
         GenerationRun generation = new GenerationRun(session, model.generationInputs(), model.sampling(), model.prosody(),
                 model::showError, executor);
         ComparisonViewModel comparison = new ComparisonViewModel(session, model.prosody(), model.sampling(),
-                model.presets(), model.presetStore(), new SecureRandom(), model::showError, executor);
+                model.presets(), model.presetStore(), new SecureRandom(), model.library(), model::showError, executor);
         window = new StudioWindow(stage, new StudioWindow.ViewModels(model, session, generation, comparison,
                 new LibraryViewModel(model, executor), new ExportViewModel(model, executor)));
         stage.setOnCloseRequest(e -> window.saveNow());

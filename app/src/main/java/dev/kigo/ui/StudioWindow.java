@@ -1,6 +1,7 @@
 package dev.kigo.ui;
 
 import dev.kigo.ui.help.HelpWindows;
+import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
@@ -99,6 +100,7 @@ public final class StudioWindow {
         // A stanza kept from a comparison's column keeps that column's provenance.
         library.setGenerationSource(() -> generation.recordFor(editor.currentStanza())
                 .or(() -> comparison.recordFor(editor.currentStanza())));
+        library.setComparisonSource(() -> comparison.comparisonOf(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
         GenerationPanel generationPanel = new GenerationPanel(model, session, generation, editor, commands, this::showComparison);
@@ -220,8 +222,12 @@ public final class StudioWindow {
 
                         @Override
                         public void save(ComparisonColumnViewModel column) {
-                            library.save(column.textProperty().get(), comparison.keywordsProperty().get(),
-                                    column.record().orElse(null));
+                            // The comparison is saved first (once), so the piece links back to it.
+                            String text = column.textProperty().get();
+                            var record = column.record().orElse(null);
+                            String keywords = comparison.modeProperty().get() == GenerationMode.FROM_KEYWORDS
+                                    ? comparison.keywordsProperty().get() : "";
+                            comparison.save().thenAccept(id -> library.save(text, keywords, record, id));
                         }
                     }, model.themeProperty(), scene.getStylesheets());
         }

@@ -227,4 +227,59 @@ class ComparisonTest {
                 total, tokens.size(), total / seconds, PulseGapRecorder.summary(gaps));
         assertTrue(PulseGapRecorder.max(gaps) < 50, "longest FX stall " + PulseGapRecorder.max(gaps) + " ms");
     }
+
+    @Test
+    void aSavedComparisonReopensAsItWasAndPiecesKeptFromItLinkBack() throws Exception {
+        openWithTheShortcut();
+        ComparisonColumnViewModel a = column(0);
+        ComparisonColumnViewModel b = column(1);
+        robot.clickOn("#compare-run-all");
+        assertTrue(waitFor(30_000, () -> !comparison().runningProperty().get() && comparison().columns().stream()
+                .allMatch(c -> c.resultProperty().get() != null)));
+        List<String> texts = onFx(() -> comparison().columns().stream().map(c -> c.textProperty().get()).toList());
+        List<String> summaries = onFx(() -> comparison().columns().stream().map(c -> c.summaryProperty().get()).toList());
+
+        // Save B's poem: the comparison is saved first, as one record, and the piece names it.
+        robot.clickOn("#compare-b-save");
+        Library library = app.window().model().library().orElseThrow();
+        assertTrue(waitFor(10_000, () -> comparison().savedIdProperty().get() != null
+                && !library.pieces().search(SearchQuery.all()).isEmpty()));
+        long id = onFx(() -> comparison().savedIdProperty().get());
+        Piece fromB = library.pieces().search(SearchQuery.all()).get(0);
+        assertEquals(java.util.Optional.of(id), fromB.comparisonId());
+        assertEquals(ComparisonViewModel.START_COLUMNS, library.comparisons().find(id).orElseThrow().columns().size());
+        assertEquals("autumn moon", library.comparisons().find(id).orElseThrow().prompt());
+
+        // Keep A into the editor and save it there (Shortcut+S): it links back too, with A's settings.
+        robot.clickOn("#compare-a-keep");
+        assertTrue(waitFor(5_000, () -> app.window().editor().text().strip().endsWith(a.textProperty().get().strip())));
+        robot.interact(() -> {
+            app.window().editor().area().moveTo(app.window().editor().area().getLength() - 2);
+            app.window().library().save(app.window().editor().currentStanza());
+        });
+        assertTrue(waitFor(10_000, () -> library.pieces().search(SearchQuery.all()).size() == 2));
+        Piece fromA = library.pieces().search(SearchQuery.all()).stream().filter(p -> p.id() != fromB.id()).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of(id), fromA.comparisonId());
+        assertTrue(fromA.generationId().isPresent(), "a kept poem keeps its column's generation");
+
+        // Change everything, then reopen the saved one from Recent.
+        robot.interact(() -> comparison().keywordsProperty().set("winter sea"));
+        robot.clickOn("#compare-a-reroll");
+        assertTrue(waitFor(30_000, () -> !comparison().runningProperty().get() && a.resultProperty().get() != null));
+        assertNotEquals(texts.get(0), onFx(() -> a.textProperty().get()));
+        assertEquals(null, onFx(() -> comparison().savedIdProperty().get()), "a new run is a new comparison");
+        robot.clickOn("#compare-recent");
+        javafx.scene.control.MenuButton recent = robot.lookup("#compare-recent").queryAs(javafx.scene.control.MenuButton.class);
+        assertTrue(waitFor(10_000, () -> !recent.getItems().isEmpty()));
+        robot.interact(() -> {
+            recent.hide();
+            recent.getItems().get(0).fire();
+        });
+        assertEquals(texts, onFx(() -> comparison().columns().stream().map(c -> c.textProperty().get()).toList()));
+        assertEquals(summaries, onFx(() -> comparison().columns().stream().map(c -> c.summaryProperty().get()).toList()));
+        assertEquals("autumn moon", onFx(() -> comparison().keywordsProperty().get()));
+        assertEquals(id, onFx(() -> comparison().savedIdProperty().get()));
+        assertTrue(onFx(() -> b.logProbProperty().get()).startsWith("log p"));
+        assertTrue(onFx(() -> robot.lookup("#compare-notice").queryLabeled().getText()).startsWith("Comparison " + id));
+    }
 }

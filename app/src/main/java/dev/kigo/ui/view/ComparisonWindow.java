@@ -1,6 +1,7 @@
 package dev.kigo.ui.view;
 
 import atlantafx.base.theme.Styles;
+import dev.kigo.library.Comparison;
 import dev.kigo.prosody.Form;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.Theme;
@@ -19,6 +20,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -29,14 +32,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The Compare window: one prompt on top (keywords, or the poem in the editor continued), two to four columns
@@ -116,9 +119,23 @@ public final class ComparisonWindow {
         stopAll.setOnAction(e -> comparison.stopAll());
         stopAll.disableProperty().bind(comparison.runningProperty().not());
 
+        Button save = new Button("Save comparison");
+        save.setId("compare-save");
+        save.setTooltip(new Tooltip("Keep the prompt and every column (settings, seed, text) as one record in the library"));
+        save.setOnAction(e -> comparison.save());
+        save.disableProperty().bind(comparison.runningProperty().or(comparison.savedIdProperty().isNotNull()).or(canSave.not()));
+        MenuButton recent = new MenuButton("Recent");
+        recent.setId("compare-recent");
+        recent.setTooltip(new Tooltip("Reopen a saved comparison as it was"));
+        recent.disableProperty().bind(canSave.not().or(comparison.runningProperty()));
+        recent.setOnShowing(e -> comparison.refreshRecent());
+        comparison.recent().addListener((ListChangeListener<Comparison>) change -> recent.getItems().setAll(
+                comparison.recent().stream().map(this::recentItem).toList()));
+        comparison.refreshRecent();
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.SOMETIMES);
-        HBox prompt = new HBox(8, heading, mode, keywords, form, gap, add, remove, runAll, stopAll);
+        HBox prompt = new HBox(8, heading, mode, keywords, form, gap, add, remove, save, recent, runAll, stopAll);
         prompt.setAlignment(Pos.CENTER_LEFT);
         prompt.setPadding(new Insets(12));
         prompt.getStyleClass().add("comparison-prompt");
@@ -138,8 +155,12 @@ public final class ComparisonWindow {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("comparison-scroll");
 
-        Label hint = new Label("Columns on one model write together, one step for all. Keep puts a poem in the editor;"
-                + " Save stores it in the library with the settings that wrote it.");
+        Label hint = new Label();
+        hint.setId("compare-notice");
+        String help = "Columns on one model write together, one step for all. Keep puts a poem in the editor;"
+                + " Save stores it in the library with the settings that wrote it.";
+        hint.textProperty().bind(Bindings.when(comparison.noticeProperty().isEmpty()).then(help)
+                .otherwise(comparison.noticeProperty()));
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setPadding(new Insets(0, 12, 10, 12));
         hint.setWrapText(true);
@@ -158,6 +179,18 @@ public final class ComparisonWindow {
         stage.setMinWidth(640);
         stage.setMinHeight(420);
     }
+
+    private MenuItem recentItem(Comparison saved) {
+        String columns = saved.columns().stream().map(c -> c.label().isEmpty() ? "?" : c.label())
+                .collect(Collectors.joining(" · "));
+        String prompt = saved.prompt().lines().findFirst().orElse("");
+        MenuItem item = new MenuItem(RECENT_DATE.format(saved.createdAt()) + " — “" + prompt + "” — " + columns);
+        item.setOnAction(e -> comparison.open(saved));
+        return item;
+    }
+
+    private static final DateTimeFormatter RECENT_DATE = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
 
     private static String formText(Form form) {
         return form == null ? "" : "Form: " + form.name() + (form.isFree() ? "" : " " + form.pattern());

@@ -5,6 +5,8 @@ import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.TokenEvent;
+import dev.kigo.generate.PromptFormat;
+import dev.kigo.library.ComparisonColumn;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.LineResult;
@@ -227,8 +229,7 @@ public final class ComparisonColumnViewModel {
         record = model.record(request, finished, keptForm);
         result.set(finished);
         speed.set(String.format(Locale.ROOT, "%.1f tokens/s", finished.tokensPerSecond()));
-        logProb.set(finished.generatedTokens() == 0 ? "" : String.format(Locale.ROOT, "log p %s per token",
-                signed(finished.meanLogProb())));
+        logProb.set(logProbText(finished));
         if (!stopped) {
             state.set(switch (finished.finishReason()) {
                 case CANCELLED -> "Finished: the stanza is complete";
@@ -236,6 +237,41 @@ public final class ComparisonColumnViewModel {
             });
         }
         show();
+    }
+
+    /**
+     * Shows a column of a saved comparison as it was: its settings, its text and how it measured. Kept or saved from
+     * here, the poem keeps that column's generation record.
+     */
+    void showSaved(ComparisonColumn saved, int lineBreaks) {
+        GenerationRecord stored = saved.generation();
+        ticket = -1;
+        cancellation = null;
+        presets.restoreSelection(saved.label());
+        sampling.apply(stored.settings());
+        keepForm.set(stored.keptForm() != null);
+        display = new StreamingDisplay(PromptFormat.KEYWORDS_TO_HAIKU.closing(), true, lineBreaks);
+        given = "";
+        written.setLength(0);
+        written.append(display.push(stored.rawText())).append(display.finish());
+        raw.setLength(0);
+        raw.append(stored.rawText());
+        running.set(false);
+        record = stored;
+        GenerationResult reread = new GenerationResult(stored.prompt(), stored.rawText(), written.toString(),
+                stored.tokenIds(), stored.finishReason(), stored.promptTokens(), stored.generatedTokens(),
+                stored.promptMillis(), stored.generationMillis(), stored.meanLogProb(), stored.note());
+        result.set(reread);
+        speed.set(String.format(Locale.ROOT, "%.1f tokens/s", reread.tokensPerSecond()));
+        logProb.set(logProbText(reread));
+        state.set("Saved with the comparison");
+        show();
+    }
+
+    /** The name a saved comparison keeps for this column: its preset's, or "Custom". */
+    String savedLabel() {
+        Preset preset = presets.selectedProperty().get();
+        return preset == null || presets.modifiedProperty().get() ? "Custom" : preset.name();
     }
 
     void fail() {
@@ -284,6 +320,11 @@ public final class ComparisonColumnViewModel {
     private static String number(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.1f", value)
                 : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
+    }
+
+    private static String logProbText(GenerationResult finished) {
+        return finished.generatedTokens() == 0 ? ""
+                : String.format(Locale.ROOT, "log p %s per token", signed(finished.meanLogProb()));
     }
 
     private static String signed(double value) {

@@ -10,7 +10,11 @@ import dev.kigo.generate.StanzaContinuation;
 import dev.kigo.generate.TokenEvent;
 import dev.kigo.generate.YieldingThreads;
 import dev.kigo.generate.constrain.SyllableConstraint;
+import dev.kigo.library.Comparison;
+import dev.kigo.library.ComparisonColumn;
+import dev.kigo.library.ComparisonDraft;
 import dev.kigo.library.GenerationRecord;
+import dev.kigo.library.Library;
 import dev.kigo.prosody.Form;
 import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.ui.presets.BuiltInPresets;
@@ -20,15 +24,22 @@ import dev.kigo.ui.settings.GenerationMode;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +58,10 @@ public final class ComparisonViewModel {
     /** Yours, and two of the built-in presets: what a first Run all shows. */
     public static final int START_COLUMNS = 3;
     private static final String LABELS = "ABCD";
+    /** How many saved comparisons the Recent menu lists. */
+    static final int RECENT = 10;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
 
     private sealed interface StreamItem permits TokenItem, EndItem, FailedItem { }
     private record TokenItem(ComparisonColumnViewModel column, long ticket, TokenEvent token) implements StreamItem { }
@@ -58,6 +73,9 @@ public final class ComparisonViewModel {
     private final StringProperty keywords = new SimpleStringProperty("");
     private final ObservableList<ComparisonColumnViewModel> columns = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Long> savedId = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Comparison> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     private final ModelSession session;
     private final ProsodyViewModel prosody;
@@ -68,6 +86,10 @@ public final class ComparisonViewModel {
     private final FxExecutor executor;
     private final Consumer<String> errors;
     private final Consumer<StreamItem> stream;
+    private final Library library;
+    /** The prompt of the last Run all, as a saved comparison names it. */
+    private String runPrompt = "";
+    private static final String RUN_FORMAT = PromptFormat.KEYWORDS_TO_HAIKU.id();
     private long tickets;
 
     /**
@@ -76,7 +98,8 @@ public final class ComparisonViewModel {
      */
     public ComparisonViewModel(ModelSession session, ProsodyViewModel prosody, SamplingViewModel template,
                                PresetsViewModel templatePresets, UserPresetsStore presetStore, RandomGenerator random,
-                               Consumer<String> errors, FxExecutor executor) {
+                               Optional<Library> library, Consumer<String> errors, FxExecutor executor) {
+        this.library = library.orElse(null);
         this.session = session;
         this.prosody = prosody;
         this.template = template;
@@ -107,6 +130,21 @@ public final class ComparisonViewModel {
 
     public ObservableList<ComparisonColumnViewModel> columns() {
         return columns;
+    }
+
+    /** The id of this comparison in the library once saved; null while it is not (a new run makes a new one). */
+    public ReadOnlyObjectProperty<Long> savedIdProperty() {
+        return savedId.getReadOnlyProperty();
+    }
+
+    /** The latest saved comparisons, newest first (see {@link #refreshRecent()}). */
+    public ObservableList<Comparison> recent() {
+        return recent;
+    }
+
+    /** One sentence about the last save or reopen; empty before. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Whether any column is writing. */
@@ -173,6 +211,80 @@ public final class ComparisonViewModel {
         return columns.stream().map(c -> c.recordFor(stanza)).flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * Saves the comparison as one library record: the prompt, and each column that has written with its label and
+     * full generation record. Completes with its id (at once if it is saved already), or exceptionally when there
+     * is nothing to save or no library (said on the banner).
+     */
+    public CompletableFuture<Long> save() {
+        if (savedId.get() != null) {
+            return CompletableFuture.completedFuture(savedId.get());
+        }
+        List<ComparisonColumn> written = columns.stream().filter(c -> c.record().isPresent())
+                .map(c -> new ComparisonColumn(c.savedLabel(), c.record().orElseThrow())).toList();
+        String problem = library == null ? "The library is not available, so the comparison cannot be saved there."
+                : running.get() ? "Wait for the columns to finish (or stop them), then save the comparison."
+                : written.isEmpty() ? "Run the columns first: there is nothing to save yet." : null;
+        if (problem != null) {
+            errors.accept(problem);
+            return CompletableFuture.failedFuture(new IllegalStateException(problem));
+        }
+        ComparisonDraft draft = new ComparisonDraft(runPrompt, RUN_FORMAT, written);
+        return executor.supply(() -> library.comparisons().save(draft)).whenComplete((id, failure) -> {
+            if (failure != null) {
+                errors.accept("The comparison could not be saved: " + UserMessages.describe(failure));
+            } else {
+                savedId.set(id);
+                notice.set("Saved as comparison " + id + ".");
+                refreshRecent();
+            }
+        });
+    }
+
+    /** Reads the latest saved comparisons into {@link #recent()} in the background. */
+    public void refreshRecent() {
+        if (library == null) {
+            return;
+        }
+        executor.supply(() -> library.comparisons().recent(RECENT)).whenComplete((found, failure) -> {
+            if (failure == null) {
+                recent.setAll(found);
+            }
+        });
+    }
+
+    /** Reopens a saved comparison as it was: its prompt, and each column's settings, seed and text. */
+    public void open(Comparison saved) {
+        stopAll();
+        List<ComparisonColumn> stored = saved.columns().subList(0, Math.min(MAX_COLUMNS, saved.columns().size()));
+        while (columns.size() < Math.max(MIN_COLUMNS, stored.size())) {
+            addColumn();
+        }
+        while (columns.size() > Math.max(MIN_COLUMNS, stored.size())) {
+            columns.remove(columns.size() - 1);
+        }
+        // Keywords are one line; a continued poem has its lines.
+        boolean fromKeywords = !saved.prompt().contains("\n");
+        mode.set(fromKeywords ? GenerationMode.FROM_KEYWORDS : GenerationMode.CONTINUE_TEXT);
+        if (fromKeywords) {
+            keywords.set(saved.prompt());
+        }
+        runPrompt = saved.prompt();
+        Form form = prosody.formProperty().get();
+        int lineBreaks = form == null || form.isFree() ? StreamingDisplay.UNLIMITED : form.lines().size() - 1;
+        for (int i = 0; i < stored.size(); i++) {
+            columns.get(i).showSaved(stored.get(i), lineBreaks);
+        }
+        savedId.set(saved.id());
+        notice.set("Comparison " + saved.id() + " of " + DATE.format(saved.createdAt()) + ", as it was saved.");
+    }
+
+    /** The saved comparison a stanza was kept from (one of its columns wrote it), if this comparison is saved. */
+    public Optional<Long> comparisonOf(String stanza) {
+        return savedId.get() == null ? Optional.empty()
+                : recordFor(stanza).map(record -> savedId.get());
+    }
+
     // Internals
 
     private void updateRunning() {
@@ -200,6 +312,10 @@ public final class ComparisonViewModel {
             return;
         }
         ModelSession.Loaded model = session.loaded().orElseThrow();
+        savedId.set(null);
+        notice.set("");
+        // Either way the model is asked in its haiku format; the prompt is what the poet gave: keywords, or the poem.
+        runPrompt = mode.get() == GenerationMode.FROM_KEYWORDS ? keywords.get().strip() : editorText.strip();
         boolean anyKept = toRun.stream().anyMatch(this::keepsForm);
         if (!anyKept) {
             start(toRun, editorText, model, null);

@@ -71,6 +71,7 @@ public final class LibraryViewModel {
     private final StudioViewModel studio;
     private final FxExecutor executor;
     private Supplier<Optional<GenerationRecord>> generationOfText = Optional::empty;
+    private Supplier<Optional<Long>> comparisonOfText = Optional::empty;
     private Consumer<String> editorSink = text -> { };
     /** The latest search asked for; older answers are dropped. */
     private long searchTicket;
@@ -126,6 +127,11 @@ public final class LibraryViewModel {
         this.generationOfText = source;
     }
 
+    /** Which saved comparison the stanza being saved was kept from, if any. */
+    public void setComparisonSource(Supplier<Optional<Long>> source) {
+        this.comparisonOfText = source;
+    }
+
     /** Where "copy to editor" puts a piece's text (the editor, set by the window). */
     public void setEditorSink(Consumer<String> sink) {
         this.editorSink = sink;
@@ -135,6 +141,15 @@ public final class LibraryViewModel {
 
     /** Saves {@code text} (a stanza) as a new piece in the background. */
     public void save(String text) {
+        save(text, studio.keywordsProperty().get(), generationOfText.get().orElse(null), comparisonOfText.get().orElse(null));
+    }
+
+    /**
+     * Saves {@code text} as a new piece in the background, with the keywords and the generation that wrote it (null
+     * for a hand-written one), kept from the saved comparison {@code comparisonId} (null if none): a comparison's
+     * column saves what it wrote this way.
+     */
+    public void save(String text, String keywords, GenerationRecord generation, Long comparisonId) {
         String poem = text == null ? "" : text.strip();
         Optional<Library> library = studio.library();
         if (poem.isEmpty()) {
@@ -148,9 +163,9 @@ public final class LibraryViewModel {
         Form form = studio.prosody().formProperty().get();
         PoemCheck check = studio.prosody().prosody().map(p -> p.check(poem, form)).orElse(null);
         PieceContent content = check != null ? PieceContent.checked("", poem, check) : PieceContent.of("", poem, form.name());
-        String keywords = studio.keywordsProperty().get();
-        GenerationRecord generation = generationOfText.get().orElse(null);
-        executor.supply(() -> library.get().pieces().save(new PieceDraft(content, keywords, false, List.of()), generation))
+        PieceDraft draft = new PieceDraft(content, keywords, false, List.of());
+        PieceDraft kept = comparisonId == null ? draft : draft.withComparison(comparisonId);
+        executor.supply(() -> library.get().pieces().save(kept, generation))
                 .whenComplete((piece, failure) -> {
                     if (failure != null) {
                         studio.showError("The poem could not be saved: " + UserMessages.describe(failure));

@@ -58,6 +58,7 @@ public final class StudioViewModel {
     private final ProsodyViewModel prosody;
     private final Library library;
     private final StudioState initialState;
+    private final UserPresetsStore presetStore;
 
     public StudioViewModel(StudioPaths paths, FxExecutor executor, RandomGenerator random) {
         this.paths = paths;
@@ -80,7 +81,7 @@ public final class StudioViewModel {
 
         library = openLibrary(paths);
         sampling = new SamplingViewModel(initialState.sampling(), random);
-        UserPresetsStore presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
+        presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
         presets = new PresetsViewModel(sampling, presetStore, this::showError);
         if (freshStart) {
             presets.selectedProperty().set(presets.startupPreset());
@@ -138,6 +139,11 @@ public final class StudioViewModel {
 
     public SamplingViewModel sampling() {
         return sampling;
+    }
+
+    /** Where presets are kept (the library, or a file beside the settings without one). */
+    public UserPresetsStore presetStore() {
+        return presetStore;
     }
 
     public PresetsViewModel presets() {

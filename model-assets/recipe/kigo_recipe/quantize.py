@@ -111,10 +111,11 @@ def quantize_columns(w_kn: np.ndarray):
 
 
 class _Rewrite:
-    def __init__(self, graph, bits: int, scheme: str, block_size: int, accuracy_level: int, output_layer: bool):
+    def __init__(self, graph, bits: int, scheme: str, block_size: int, accuracy_level: int, output_layer: bool,
+                 lookup: bool):
         self.graph = graph
         self.bits, self.scheme, self.block_size = bits, scheme, block_size
-        self.accuracy_level, self.output_layer = accuracy_level, output_layer
+        self.accuracy_level, self.output_layer, self.lookup = accuracy_level, output_layer, lookup
         self.inits, self.casts = _weights(graph)
         self.new_inits: list = []
         self.rewritten = 0
@@ -122,7 +123,6 @@ class _Rewrite:
         self.largest_error = 0.0
         gathered = {n.input[0] for n in graph.node if n.op_type == "Gather"}
         self.embedding = {name for name in gathered if name in self.inits or name in self.casts}
-        self.lookup = False
         self.tied: dict = {}
 
     def weight_of(self, node):
@@ -152,7 +152,9 @@ class _Rewrite:
         base = node.name.strip("/").replace("/", "_") or node.output[0]
         product = node.output[0] + "_unbiased" if bias else node.output[0]
         if self.scheme == "nbits":
-            if k % 16:
+            if k % self.block_size:
+                # A partial last block would need padding that the shared lookup table cannot carry; GPT-2's widths
+                # (a multiple of 64) never have one.
                 self.skipped.append(node.name)
                 return [node]
             packed, scales, zeros, approx = quantize_blocks(np.ascontiguousarray(w_kn.T), self.bits, self.block_size)
@@ -185,8 +187,8 @@ class _Rewrite:
         if not self.lookup or node.op_type != "Gather" or node.input[0] not in self.tied or _attr(node, "axis", 0):
             return [node]
         (packed, scales, zeros), n, k = self.tied[node.input[0]]
-        blocks = -(-k // self.block_size)
-        shapes = {packed: [n, blocks * self.block_size * self.bits // 8], scales: [n, blocks],
+        blocks = k // self.block_size
+        shapes = {packed: [n, k * self.bits // 8], scales: [n, blocks],
                   zeros: [n, -(-blocks * self.bits // 8)]}
         nodes, inputs = [], []
         for name, shape in shapes.items():
@@ -224,8 +226,7 @@ def quantize_model(proto: onnx.ModelProto, bits: int, scheme: str = "nbits", blo
         raise ValueError(f"block size {block_size} is not a power of two of at least 16 (MatMulNBits needs one)")
     if any(n.op_type == "If" for n in proto.graph.node):
         raise ValueError("the graph is a merged decoder (an If over two branches); quantize an 'optimum' export")
-    rewrite = _Rewrite(proto.graph, bits, scheme, block_size, accuracy_level, output_layer)
-    rewrite.lookup = lookup
+    rewrite = _Rewrite(proto.graph, bits, scheme, block_size, accuracy_level, output_layer, lookup)
     rewrite.run()
     if not rewrite.rewritten:
         raise ValueError("the graph has no weight multiplication to quantize")

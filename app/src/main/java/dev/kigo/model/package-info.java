@@ -12,6 +12,9 @@
  *   <li>{@link dev.kigo.model.TextTokenizer}: GPT-2's byte-level BPE through DJL's tokenizers;
  *       {@link dev.kigo.model.StreamingDecoder} turns token ids into text as it streams, holding back split
  *       UTF-8.</li>
+ *   <li>{@link dev.kigo.model.WeightPrecision}: the precision the graph stores its weights at (fp32, fp16, int8,
+ *       int4), read from the graph and checked against model.json; {@link dev.kigo.model.ModelVariant}: a bundle
+ *       and the quantized bundles in its sub-folders, and picking one by precision.</li>
  *   <li>{@link dev.kigo.model.DefaultModel}: where the shipped model is.</li>
  * </ul>
  */

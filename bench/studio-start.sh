@@ -34,7 +34,7 @@ XVFB=$!
 trap 'kill "$XVFB" 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
 sleep 1
 
-# One start; "no-archive" starts without the class-data archive. Prints: JVM up, FX start, window built, window
+# One start; "no-archive" starts without the class-data archive. Prints: FX start, window built, window
 # drawn, model ready (ms after the launcher was run), CPU ms the process had used when the model was ready.
 start_once() {
   local log="$SCRATCH/start.log" t0 tool_options="-Dkigo.startup.trace=exit" cds=on
@@ -47,7 +47,7 @@ start_once() {
   DISPLAY=":$DISPLAY_NUM" XDG_CONFIG_HOME="$SCRATCH/config" KIGO_DATA_DIR="$SCRATCH/data" KIGO_CDS=$cds \
     JAVA_TOOL_OPTIONS="$tool_options" timeout 120 "$LAUNCHER" >"$log" 2>&1 || true
   awk -v t0="$t0" '$1 == "kigo-startup" { at[$2] = $3 - t0; cpu[$2] = $4 }
-    END { printf "%d %d %d %d %d %d\n", at["jvm-start"], at["fx-start"], at["window-built"], at["window-drawn"],
+    END { printf "%d %d %d %d %d\n", at["fx-start"], at["window-built"], at["window-drawn"],
           at["model-ready"], cpu["model-ready"] }' "$log"
 }
 
@@ -55,20 +55,20 @@ start_once >/dev/null   # not counted: builds the jar if needed, warms the page 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 KINDS=(archive)
 [[ "$VS" == true ]] && KINDS+=(no-archive)
-printf '%-10s %-5s %10s %10s %13s %13s %12s %12s\n' kind start jvm-up fx-start window-built window-drawn model-ready \
+printf '%-10s %-5s %10s %13s %13s %12s %12s\n' kind start fx-start window-built window-drawn model-ready \
   'CPU at ready'
 for ((i = 1; i <= RUNS; i++)); do
   for kind in "${KINDS[@]}"; do
     row="$(start_once "$kind")"
-    read -r jvm fx built drawn ready cpu <<< "$row"
-    printf '%-10s %-5s %7s ms %7s ms %10s ms %10s ms %9s ms %9s ms\n' "$kind" "$i" "$jvm" "$fx" "$built" "$drawn" \
+    read -r fx built drawn ready cpu <<< "$row"
+    printf '%-10s %-5s %7s ms %10s ms %10s ms %9s ms %9s ms\n' "$kind" "$i" "$fx" "$built" "$drawn" \
       "$ready" "$cpu"
     echo "$row" >> "$SCRATCH/$kind"
   done
 done
 for kind in "${KINDS[@]}"; do
   printf '%-10s %-5s' "$kind" median
-  for col in 1 2 3 4 5 6; do
+  for col in 1 2 3 4 5; do
     printf ' %7s ms' "$(cut -d' ' -f$col "$SCRATCH/$kind" | median)"
   done
   echo

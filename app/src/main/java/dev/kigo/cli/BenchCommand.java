@@ -109,7 +109,11 @@ public final class BenchCommand implements Callable<Integer> {
                     int tokens = results.stream().mapToInt(GenerationResult::generatedTokens).sum();
                     rates[r] = tokens * 1000.0 / Math.max(1, millis);
                 }
-                row("tokens/s at batch " + batch, format(median(rates)));
+                double rate = median(rates);
+                row("tokens/s at batch " + batch, format(rate));
+                // A step writes one token per row: at batch 4 a step takes 4 tokens' worth of the rate.
+                row("ms per step at batch " + batch + " (" + batch + (batch == 1 ? " token)" : " tokens)"),
+                        format(1000.0 * batch / rate));
             }
             rows.addAll(prefillRows);
 

@@ -39,6 +39,7 @@ final class BundleFile {
         ByteBuffer mapped = map(file);
         byte[] bytes = new byte[mapped.remaining()];
         mapped.get(bytes);
+        DirectMemory.release(mapped);
         return bytes;
     }
 

@@ -44,6 +44,8 @@ public final class DecoderState implements AutoCloseable {
     /** Reused logits buffer for single-token steps, so a step allocates nothing for its largest output. */
     private OnnxTensor stepLogits;
     private FloatBuffer stepLogitsBuffer;
+    /** The logits of a prompt step of several tokens, [row][position][vocab], until they are read. */
+    private ByteBuffer promptLogits;
     /** What {@link #prefill} and {@link #step} return, [row][vocab]: reused, so a step allocates no logits array. */
     private float[][] rowLogits = new float[0][];
     /** Buffers the reordered past tensors are built on, one per past input (see {@link #reorder}). */
@@ -115,6 +117,7 @@ public final class DecoderState implements AutoCloseable {
         for (int row = 0; row < batch; row++) {
             logits.get(((row * width) + width - 1) * vocab, last[row]);
         }
+        releasePromptLogits();
         return last;
     }
 
@@ -154,6 +157,7 @@ public final class DecoderState implements AutoCloseable {
         for (int position = 0; position < tokens.length; position++) {
             logits.get(position * vocab, result[position]);
         }
+        releasePromptLogits();
         return result;
     }
 
@@ -263,8 +267,8 @@ public final class DecoderState implements AutoCloseable {
                 pinnedLogits = stepLogits;
                 logitsBuffer = stepLogitsBuffer;
             } else {
-                logitsBuffer = ByteBuffer.allocateDirect(Float.BYTES * batch * sequence * vocab)
-                        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+                promptLogits = ByteBuffer.allocateDirect(Float.BYTES * batch * sequence * vocab);
+                logitsBuffer = promptLogits.order(ByteOrder.nativeOrder()).asFloatBuffer();
                 pinnedLogits = track(created, OnnxTensor.createTensor(env, logitsBuffer,
                         new long[] {batch, sequence, vocab}));
             }
@@ -394,6 +398,12 @@ public final class DecoderState implements AutoCloseable {
         past = new OnnxTensor[0];
     }
 
+    /** Frees the last prompt step's logits (every position's), which only that step's caller reads. */
+    private void releasePromptLogits() {
+        DirectMemory.release(promptLogits);
+        promptLogits = null;
+    }
+
     private void closeStepLogits() {
         if (stepLogits != null) {
             stepLogits.close();
@@ -421,6 +431,7 @@ public final class DecoderState implements AutoCloseable {
             closed = true;
             releasePast();
             closeStepLogits();
+            releasePromptLogits();
         }
     }
 }

@@ -134,6 +134,8 @@ public final class LanguageModel implements AutoCloseable {
 
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
         SessionFactory.Opened opened = SessionFactory.open(environment, modelFile, graph, device, cpuThreads);
+        // ONNX Runtime has its own copy of the graph now; the mapping's pages would stay resident until a collection.
+        DirectMemory.release(graph);
         OrtSession session = opened.session();
         TextTokenizer tokenizer = null;
         try {

@@ -29,7 +29,6 @@ final class StartupTrace {
         if (mode == null) {
             return;
         }
-        report("jvm-start", ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), 0);
         Runnable[] firstPulse = new Runnable[1];
         firstPulse[0] = () -> {
             if (scene.getWindow() != null && scene.getWindow().isShowing()) {
@@ -50,10 +49,6 @@ final class StartupTrace {
 
     private static void report(String event) {
         long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
-        report(event, System.currentTimeMillis(), cpuMillis);
-    }
-
-    private static void report(String event, long epochMillis, long cpuMillis) {
-        System.err.println("kigo-startup " + event + " " + epochMillis + " " + cpuMillis);
+        System.err.println("kigo-startup " + event + " " + System.currentTimeMillis() + " " + cpuMillis);
     }
 }

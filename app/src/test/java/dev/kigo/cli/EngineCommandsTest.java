@@ -140,7 +140,8 @@ class EngineCommandsTest {
         CliRun run = kigo("bench", "--model", model(), "--steps", "4", "--repeats", "1", "--soak-tokens", "40");
         assertEquals(0, run.exitCode(), run.err());
         for (String measure : List.of("| load |", "| first token", "| ms per token at context 16 |",
-                "| tokens/s at batch 1 |", "| tokens/s at batch 4 |", "| Java side of a step", "| RSS before / after",
+                "| tokens/s at batch 1 |", "| tokens/s at batch 4 |", "| ms per step at batch 1 (1 token) |",
+                "| ms per step at batch 4 (4 tokens) |", "| Java side of a step", "| RSS before / after",
                 "| peak RSS |")) {
             assertTrue(run.out().contains(measure), measure + " in\n" + run.out());
         }

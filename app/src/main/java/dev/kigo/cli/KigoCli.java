@@ -14,6 +14,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
+                CompareCommand.class,
                 InfoCommand.class,
                 ScoreCommand.class,
                 BenchCommand.class,

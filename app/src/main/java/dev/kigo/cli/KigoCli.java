@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 ScoreCommand.class,
                 BenchCommand.class,
+                BenchCompareCommand.class,
                 EvaluateCommand.class,
                 CountCommand.class,
                 BenchProsodyCommand.class,

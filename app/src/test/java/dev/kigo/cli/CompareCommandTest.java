@@ -220,4 +220,18 @@ class CompareCommandTest {
                 + "change that column only"), help.out());
         assertTrue(text.contains("kigo compare --keywords \"autumn moon\" --preset Precise --preset Wild --temperature 1.3"));
     }
+
+    @Test
+    void benchCompareGivesARowForOneToFourColumnsBatchedAndOneAfterAnother() {
+        CliRun bench = CliRun.kigo("bench-compare", "--model", Fixtures.bundle().toString(), "--steps", "6",
+                "--repeats", "1");
+
+        assertEquals(0, bench.exitCode(), bench.err());
+        List<String> rows = bench.out().lines().filter(line -> line.matches("\\| \\d \\| .*")).toList();
+        assertEquals(4, rows.size(), bench.out());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(rows.get(i).matches("\\| " + (i + 1) + " \\| \\d+(\\.\\d+)? \\| \\d+(\\.\\d+)? \\| \\d+\\.\\d\\d× \\|"),
+                    rows.get(i));
+        }
+    }
 }

@@ -6,12 +6,9 @@ import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
-import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
 import dev.kigo.generate.StanzaContinuation;
-import dev.kigo.generate.constrain.GenerationGoals;
-import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
@@ -28,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,23 +73,6 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "Without it, generation is free.")
     String form;
 
-    @Option(names = "--allow-copies", description = "Turn the originality guard off: a line of 4+ words the model "
-            + "learned in training may be written as it is (by default the model must go on past it).")
-    boolean allowCopies;
-
-    @Option(names = "--allow-coinages", description = "With --form: the model may also write words no dictionary "
-            + "knows (counted by estimate). Without it, every word is a dictionary word, one of your dictionary, or a "
-            + "plural or possessive of one.")
-    boolean allowCoinages;
-
-    @Option(names = "--no-lookahead", description = "With --form: write token by token (faster) instead of choosing "
-            + "each line among " + LineLookahead.CANDIDATES + " candidates that fit, by how well the model ends it there.")
-    boolean noLookahead;
-
-    @Option(names = "--avoid-rhyme", description = "With --form: a line whose end rhymes with an earlier line's is not "
-            + "chosen while another candidate line does not rhyme (haiku seldom rhyme).")
-    boolean avoidRhyme;
-
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
     int count;
@@ -102,6 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Store each piece in the library with the model, prompt and settings "
             + "that made it (see --data-dir).")
     boolean save;
+
+    @Mixin
+    FormOptions formOptions;
 
     @Mixin
     SeasonOptions season;
@@ -146,21 +130,12 @@ public final class GenerateCommand implements Callable<Integer> {
             SamplingSettings seeded = settings.withSeed(settings.seed() + i);
             requests.add(stanza != null ? stanza.request(seeded) : new GenerationRequest(promptFormat, text, seeded));
         }
-        if (allowCoinages && keptForm == null) {
-            throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
-        }
-        if (avoidRhyme && (keptForm == null || noLookahead)) {
-            throw new IllegalArgumentException("--avoid-rhyme goes with --form and line lookahead: it chooses among "
-                    + "candidate lines that fit.");
-        }
-        if (noLookahead && keptForm == null) {
-            throw new IllegalArgumentException("--no-lookahead goes with --form: free generation writes token by token.");
-        }
+        formOptions.requireForm(keptForm != null);
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
-            SyllableConstraint keepForm = keptForm == null ? null : SyllableConstraint.create(model, prosody);
-            requests = goals().apply(requests, keptForm, model, keepForm);
+            requests = formOptions.apply(requests, Collections.nCopies(requests.size(), keptForm), season, model,
+                    prosody);
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && input.prompt != null;
             if (stream) {
@@ -216,12 +191,6 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What the options ask for beyond sampling and form, as the library stores it with each piece. */
-    GenerationGoals goals() {
-        GenerationGoals goals = GenerationGoals.defaults().withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES)
-                .withAllowCoinages(allowCoinages).withAllowCopies(allowCopies).withAvoidRhyme(avoidRhyme);
-        return season.isSet() ? goals.withSeason(season.season, season.bonus) : goals;
-    }
 
     /** The poet's lines as a stanza the model goes on from: " / " or line breaks between them, none left open. */
     static StanzaContinuation givenStanza(String lines) {
@@ -248,7 +217,7 @@ public final class GenerateCommand implements Callable<Integer> {
             String keywords = request.format() == PromptFormat.KEYWORDS_TO_HAIKU ? request.input() : "";
             GenerationRecord generation = GenerationRecord.of(result, model.info().name(), modelHash,
                     request.format().id(), request.settings(), model.info().device().label(),
-                    keptForm == null ? null : keptForm.name()).withGoals(goals());
+                    keptForm == null ? null : keptForm.name()).withGoals(formOptions.goals(season));
             drafts.add(new PieceDraft(content, keywords, false, List.of()));
             generations.add(generation);
         }

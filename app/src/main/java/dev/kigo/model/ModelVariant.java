@@ -28,8 +28,8 @@ public record ModelVariant(Path folder, String weights) {
 
     /**
      * The variants of the model {@code folder} belongs to (the folder may be the bundle or one of its variants):
-     * the bundle first, then its sub-folders that hold a graph, by name. A variant whose model.json cannot be read
-     * is left out here; loading it names the problem.
+     * the bundle and its sub-folders that hold a graph, widest precision first. A variant whose model.json cannot be
+     * read is left out here; loading it names the problem.
      */
     public static List<ModelVariant> of(Path folder) {
         Path base = base(folder);
@@ -42,6 +42,11 @@ public record ModelVariant(Path folder, String weights) {
         } catch (IOException | UncheckedIOException e) {
             // An unreadable folder has no variants to offer beyond those already found.
         }
+        // Widest first (fp32, fp16, int8, int4), as a menu reads best; the sort is stable, so folders keep their order.
+        variants.sort(java.util.Comparator.comparingInt(variant -> {
+            int rank = WeightPrecision.LABELS.indexOf(variant.weights);
+            return rank < 0 ? WeightPrecision.LABELS.size() : rank;
+        }));
         return variants;
     }
 

@@ -25,7 +25,7 @@ class PrecisionCommandsTest {
         assertTrue(info.get("quantization").asText().startsWith("MatMulNBits, 4-bit, blocks of 32"), run.out());
         assertEquals(Fixtures.bundle("optimum/int4").toAbsolutePath().normalize().toString(),
                 info.get("folder").asText());
-        assertEquals("[\"fp32 (optimum)\",\"int4 (optimum/int4)\",\"int8 (optimum/int8)\"]",
+        assertEquals("[\"fp32 (optimum)\",\"int8 (optimum/int8)\",\"int4 (optimum/int4)\"]",
                 info.get("variants").toString());
 
         CliRun text = kigo("info", "--model", Fixtures.bundle("optimum/int8").toString());

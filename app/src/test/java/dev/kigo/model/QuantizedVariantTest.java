@@ -165,10 +165,10 @@ class QuantizedVariantTest {
     void aModelFolderListsItselfThenItsVariantsFromAnyOfThem() throws Exception {
         Path base = Fixtures.bundle("optimum").toAbsolutePath().normalize();
         List<ModelVariant> expected = List.of(new ModelVariant(base, "fp32"),
-                new ModelVariant(base.resolve("int4"), "int4"), new ModelVariant(base.resolve("int8"), "int8"));
+                new ModelVariant(base.resolve("int8"), "int8"), new ModelVariant(base.resolve("int4"), "int4"));
         assertEquals(expected, ModelVariant.of(base));
         assertEquals(expected, ModelVariant.of(base.resolve("int8")));
-        assertEquals(List.of("fp32 (optimum)", "int4 (optimum/int4)", "int8 (optimum/int8)"),
+        assertEquals(List.of("fp32 (optimum)", "int8 (optimum/int8)", "int4 (optimum/int4)"),
                 ModelVariant.of(base).stream().map(ModelVariant::label).toList());
         assertEquals(base.resolve("int4"), ModelVariant.pick(base.resolve("int8"), "int4"));
         assertEquals(base, ModelVariant.pick(base.resolve("int8"), "fp32"));

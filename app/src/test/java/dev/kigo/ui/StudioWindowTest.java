@@ -270,9 +270,9 @@ class StudioWindowTest {
             precision.show();
         });
         List<String> labels = onFx(() -> precision.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList());
-        assertEquals(List.of("fp32 (optimum)", "int4 (optimum/int4)", "int8 (optimum/int8)"), labels);
+        assertEquals(List.of("fp32 (optimum)", "int8 (optimum/int8)", "int4 (optimum/int4)"), labels);
         assertTrue(onFx(() -> ((javafx.scene.control.RadioMenuItem) precision.getItems().get(0)).isSelected()));
-        robot.interact(() -> precision.getItems().get(2).fire());
+        robot.interact(() -> precision.getItems().get(1).fire());
         assertTrue(waitFor(20_000, () -> model.resolve("int8").toString()
                 .equals(app.window().model().modelDirProperty().get())),
                 () -> "model folder: " + app.window().model().modelDirProperty().get());

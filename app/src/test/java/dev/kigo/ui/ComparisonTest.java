@@ -282,4 +282,30 @@ class ComparisonTest {
         assertTrue(onFx(() -> b.logProbProperty().get()).startsWith("log p"));
         assertTrue(onFx(() -> robot.lookup("#compare-notice").queryLabeled().getText()).startsWith("Comparison " + id));
     }
+
+    @Test
+    void nSamplesWritesOneSettingWithConsecutiveSeedsAndKeepsThePickedOnes() throws Exception {
+        openWithTheShortcut();
+        robot.clickOn("#compare-samples-mode");
+        robot.interact(() -> robot.lookup("#compare-sample-count").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(4));
+        robot.clickOn("#compare-run-all");
+        assertTrue(waitFor(30_000, () -> comparison().samples().size() == 4 && !comparison().runningProperty().get()
+                && comparison().samples().stream().allMatch(c -> c.resultProperty().get() != null)));
+        assertEquals(List.of(42L, 43L, 44L, 45L), onFx(() -> comparison().samples().stream()
+                .map(c -> c.sampling().getSettings().seed()).toList()), "column A's seed, then the next ones");
+        assertEquals(onFx(() -> comparison().columns().get(0).sampling().getSettings()),
+                onFx(() -> comparison().samples().get(0).sampling().getSettings()), "the first sample is column A's settings");
+        assertTrue(robot.lookup("#sample-4-card").tryQuery().isPresent(), "a card per sample");
+
+        robot.clickOn("#sample-1-pick").clickOn("#sample-3-pick");
+        robot.clickOn("#compare-keep-picked");
+        String first = onFx(() -> comparison().samples().get(0).textProperty().get()).strip();
+        String third = onFx(() -> comparison().samples().get(2).textProperty().get()).strip();
+        String second = onFx(() -> comparison().samples().get(1).textProperty().get()).strip();
+        assertTrue(waitFor(5_000, () -> app.window().editor().text().contains(first) && app.window().editor().text().contains(third)));
+        if (!second.equals(first) && !second.equals(third)) {
+            assertFalse(onFx(() -> app.window().editor().text()).contains(second), "an unpicked sample stays out");
+        }
+    }
 }

@@ -23,12 +23,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -62,6 +66,8 @@ public final class ComparisonWindow {
     private final Stage stage = new Stage();
     private final ComparisonViewModel comparison;
     private final HBox columns = new HBox(12);
+    private final FlowPane sampleCards = new FlowPane(12, 12);
+    private final ToggleButton samplesMode = new ToggleButton("N samples");
     private final Button runAll = new Button("Run all");
     private final Button stopAll = new Button("Stop all");
     private final Actions actions;
@@ -133,12 +139,6 @@ public final class ComparisonWindow {
                 comparison.recent().stream().map(this::recentItem).toList()));
         comparison.refreshRecent();
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.SOMETIMES);
-        HBox prompt = new HBox(8, heading, mode, keywords, form, gap, add, remove, save, recent, runAll, stopAll);
-        prompt.setAlignment(Pos.CENTER_LEFT);
-        prompt.setPadding(new Insets(12));
-        prompt.getStyleClass().add("comparison-prompt");
 
         keepFormPossible = comparison.modeProperty().isEqualTo(GenerationMode.FROM_KEYWORDS)
                 .and(prosody.readyProperty()).and(session.readyProperty())
@@ -155,6 +155,51 @@ public final class ComparisonWindow {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("comparison-scroll");
 
+        // N samples: column A's settings, many seeds, as a grid of cards to pick from.
+        sampleCards.setId("compare-samples");
+        sampleCards.setPadding(new Insets(12));
+        comparison.samples().addListener((ListChangeListener<ComparisonColumnViewModel>) change -> sampleCards.getChildren()
+                .setAll(comparison.samples().stream().map(sample -> new SampleCard(sample, prosody)).toList()));
+        Spinner<Integer> count = new Spinner<>(ComparisonViewModel.MIN_SAMPLES, ComparisonViewModel.MAX_SAMPLES,
+                comparison.sampleCountProperty().get());
+        count.setId("compare-sample-count");
+        count.setPrefWidth(80);
+        count.valueProperty().addListener((obs, old, now) -> comparison.sampleCountProperty().set(now));
+        Label countLabel = new Label("samples of column A's settings, one seed after another");
+        countLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        Button keepPicked = new Button("Keep picked");
+        keepPicked.setId("compare-keep-picked");
+        keepPicked.getStyleClass().add(Styles.ACCENT);
+        keepPicked.setTooltip(new Tooltip("Put every picked sample into the editor, each as a new stanza"));
+        keepPicked.setOnAction(e -> comparison.samples().stream().filter(s -> s.pickedProperty().get()).forEach(actions::keep));
+        keepPicked.disableProperty().bind(comparison.runningProperty());
+        HBox samplesBar = new HBox(8, count, countLabel, keepPicked);
+        samplesBar.setAlignment(Pos.CENTER_LEFT);
+        samplesBar.setPadding(new Insets(12, 12, 0, 12));
+        ScrollPane samplesScroll = new ScrollPane(sampleCards);
+        samplesScroll.setFitToWidth(true);
+        samplesScroll.getStyleClass().add("comparison-scroll");
+        BorderPane samplesPane = new BorderPane(samplesScroll);
+        samplesPane.setTop(samplesBar);
+
+        ToggleButton sideBySide = new ToggleButton("Side by side");
+        sideBySide.setId("compare-side-by-side");
+        sideBySide.getStyleClass().add(Styles.LEFT_PILL);
+        samplesMode.setId("compare-samples-mode");
+        samplesMode.getStyleClass().add(Styles.RIGHT_PILL);
+        ToggleGroup view = new ToggleGroup();
+        sideBySide.setToggleGroup(view);
+        samplesMode.setToggleGroup(view);
+        sideBySide.setSelected(true);
+        // One of the two is always chosen.
+        view.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            }
+        });
+        samplesMode.disableProperty().bind(comparison.runningProperty());
+        sideBySide.disableProperty().bind(comparison.runningProperty());
+
         Label hint = new Label();
         hint.setId("compare-notice");
         String help = "Columns on one model write together, one step for all. Keep puts a poem in the editor;"
@@ -165,7 +210,23 @@ public final class ComparisonWindow {
         hint.setPadding(new Insets(0, 12, 10, 12));
         hint.setWrapText(true);
 
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.SOMETIMES);
+        HBox prompt = new HBox(8, heading, new HBox(sideBySide, samplesMode), mode, keywords, form, gap, add, remove, save,
+                recent, runAll, stopAll);
+        add.visibleProperty().bind(samplesMode.selectedProperty().not());
+        remove.visibleProperty().bind(samplesMode.selectedProperty().not());
+        save.visibleProperty().bind(samplesMode.selectedProperty().not());
+        for (Button hidden : List.of(add, remove, save)) {
+            hidden.managedProperty().bind(hidden.visibleProperty());
+        }
+        runAll.textProperty().bind(Bindings.when(samplesMode.selectedProperty()).then("Write samples").otherwise("Run all"));
+        prompt.setAlignment(Pos.CENTER_LEFT);
+        prompt.setPadding(new Insets(12));
+        prompt.getStyleClass().add("comparison-prompt");
+
         BorderPane root = new BorderPane(scroll);
+        samplesMode.selectedProperty().addListener((obs, old, on) -> root.setCenter(on ? samplesPane : scroll));
         root.setId("comparison-root");
         root.setTop(prompt);
         root.setBottom(hint);
@@ -207,9 +268,13 @@ public final class ComparisonWindow {
         }).toList());
     }
 
-    /** Run all (Shortcut+Enter in this window). */
+    /** Run all, or Write samples in N samples (Shortcut+Enter in this window). */
     public void runAll() {
-        comparison.runAll(actions.editorText());
+        if (samplesMode.isSelected()) {
+            comparison.runSamples(actions.editorText());
+        } else {
+            comparison.runAll(actions.editorText());
+        }
     }
 
     public void show() {

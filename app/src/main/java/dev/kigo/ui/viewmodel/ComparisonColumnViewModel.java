@@ -41,6 +41,7 @@ public final class ComparisonColumnViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private final BooleanProperty keepForm = new SimpleBooleanProperty();
+    private final BooleanProperty picked = new SimpleBooleanProperty();
 
     private final String label;
     private final SamplingViewModel sampling;
@@ -94,6 +95,11 @@ public final class ComparisonColumnViewModel {
     /** Keep to the form, for this column alone (new poems from keywords). */
     public BooleanProperty keepFormProperty() {
         return keepForm;
+    }
+
+    /** In N samples: the poet picked this one to keep. */
+    public BooleanProperty pickedProperty() {
+        return picked;
     }
 
     /** What the column shows: the poem's lines it continues, then what the model wrote, as lines. */

@@ -21,7 +21,9 @@ import dev.kigo.ui.presets.BuiltInPresets;
 import dev.kigo.ui.presets.Preset;
 import dev.kigo.ui.presets.UserPresetsStore;
 import dev.kigo.ui.settings.GenerationMode;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -57,6 +59,8 @@ public final class ComparisonViewModel {
     public static final int MAX_COLUMNS = 4;
     /** Yours, and two of the built-in presets: what a first Run all shows. */
     public static final int START_COLUMNS = 3;
+    public static final int MIN_SAMPLES = 4;
+    public static final int MAX_SAMPLES = 12;
     private static final String LABELS = "ABCD";
     /** How many saved comparisons the Recent menu lists. */
     static final int RECENT = 10;
@@ -72,6 +76,8 @@ public final class ComparisonViewModel {
     private final ObjectProperty<GenerationMode> mode = new SimpleObjectProperty<>(GenerationMode.FROM_KEYWORDS);
     private final StringProperty keywords = new SimpleStringProperty("");
     private final ObservableList<ComparisonColumnViewModel> columns = FXCollections.observableArrayList();
+    private final ObservableList<ComparisonColumnViewModel> samples = FXCollections.observableArrayList();
+    private final IntegerProperty sampleCount = new SimpleIntegerProperty(6);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Long> savedId = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Comparison> recent = FXCollections.observableArrayList();
@@ -147,6 +153,16 @@ public final class ComparisonViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** N samples: one setting (the first column's), as many seeds; empty until written. */
+    public ObservableList<ComparisonColumnViewModel> samples() {
+        return samples;
+    }
+
+    /** How many samples the next {@link #runSamples} writes ({@value #MIN_SAMPLES} to {@value #MAX_SAMPLES}). */
+    public IntegerProperty sampleCountProperty() {
+        return sampleCount;
+    }
+
     /** Whether any column is writing. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
@@ -204,6 +220,37 @@ public final class ComparisonViewModel {
 
     public void stopAll() {
         columns.forEach(ComparisonColumnViewModel::stop);
+        samples.forEach(ComparisonColumnViewModel::stop);
+    }
+
+    /**
+     * N samples: the first column's settings with N seeds in a row (its seed, the next, …), written as one batch, to
+     * pick the best of one setting rather than compare settings.
+     */
+    public void runSamples(String editorText) {
+        ComparisonColumnViewModel base = columns.get(0);
+        if (base.settings().isEmpty()) {
+            errors.accept("Fix the settings of column " + base.label() + " first: " + base.sampling().firstErrorProperty().get());
+            return;
+        }
+        if (running.get()) {
+            return;
+        }
+        int count = Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, sampleCount.get()));
+        SamplingSettings settings = base.settings().orElseThrow();
+        List<ComparisonColumnViewModel> fresh = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SamplingViewModel sampling = new SamplingViewModel(settings.withSeed(settings.seed() + i), random);
+            sampling.seedLockedProperty().set(true);
+            PresetsViewModel presets = new PresetsViewModel(sampling, presetStore, errors);
+            presets.restoreSelection(base.savedLabel());
+            ComparisonColumnViewModel sample = new ComparisonColumnViewModel(String.valueOf(i + 1), sampling, presets, prosody);
+            sample.keepFormProperty().set(base.keepFormProperty().get());
+            sample.runningProperty().addListener(o -> updateRunning());
+            fresh.add(sample);
+        }
+        samples.setAll(fresh);
+        run(fresh, editorText);
     }
 
     /** The record of a column whose text {@code stanza} holds (a stanza kept into the editor from a column). */
@@ -288,7 +335,8 @@ public final class ComparisonViewModel {
     // Internals
 
     private void updateRunning() {
-        running.set(columns.stream().anyMatch(c -> c.runningProperty().get()));
+        running.set(columns.stream().anyMatch(c -> c.runningProperty().get())
+                || samples.stream().anyMatch(c -> c.runningProperty().get()));
     }
 
     private void run(List<ComparisonColumnViewModel> toRun, String editorText) {

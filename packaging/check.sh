@@ -38,6 +38,10 @@ check "launcher config names kigo.home=\$APPDIR" grep -qx 'java-options=-Dkigo.h
 check "launcher config sets ai.djl.offline" grep -qx 'java-options=-Dai.djl.offline=true' "$APPDIR/Kigo.cfg"
 check "launcher config selects ZGC" grep -qx 'java-options=-XX:+UseZGC' "$APPDIR/Kigo.cfg"
 check "launcher config starts every JIT compiler thread at once" grep -qx 'java-options=-XX:-UseDynamicNumberOfCompilerThreads' "$APPDIR/Kigo.cfg"
+check "launcher config names the class-data archive" grep -qx 'java-options=-XX:SharedArchiveFile=$APPDIR/kigo.jsa' "$APPDIR/Kigo.cfg"
+check "class-data archive and its class list" test -s "$APPDIR/kigo.jsa" -a -s "$APPDIR/kigo.classlist"
+# -Xshare:on makes a start fail where the archive cannot be mapped (by default the JVM would go on without it).
+check "the launcher maps the class-data archive" env JAVA_TOOL_OPTIONS=-Xshare:on "$KIGO" --version
 check "bundled runtime is Java 17" grep -q 'JAVA_VERSION="17' "$IMAGE/lib/runtime/release"
 check "CMU dictionary and its licence" test -s "$APPDIR/dictionaries/cmudict.dict" -a -s "$APPDIR/dictionaries/LICENSE"
 check "season-word list and its notes" test -s "$APPDIR/dictionaries/saijiki.txt" -a -s "$APPDIR/dictionaries/SAIJIKI.md"
@@ -108,6 +112,8 @@ if [[ "$INSTALL" == true && -n "$DEB" ]]; then
   if out="$(dpkg -i "$DEB" 2>&1)"; then pass "dpkg -i $(basename "$DEB")"; else fail "dpkg -i: $(tail -5 <<<"$out")"; fi
   if [[ "$(kigo_status)" == "install ok installed" ]]; then
     check "/usr/bin/kigo links to /opt/kigo/bin/Kigo" test "$(readlink /usr/bin/kigo)" = /opt/kigo/bin/Kigo
+    check "postinst made the class-data archive" test -s /opt/kigo/lib/app/kigo.jsa
+    check "installed kigo maps the class-data archive" env JAVA_TOOL_OPTIONS=-Xshare:on /usr/bin/kigo --version
     touch "$SCRATCH/installed"
     sleep 1
     out="$(/usr/bin/kigo count "an old silent pond / a frog jumps into the pond / splash! silence again" 2>&1)" || true

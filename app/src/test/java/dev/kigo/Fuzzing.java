@@ -12,6 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the fuzz tests share: how an input splits in two, a scratch folder, and what a refusal must look like. */
 public final class Fuzzing {
+    /**
+     * The time one input may take. It catches the pathological (a parse that grows with the square of its input takes
+     * tens of seconds), not the slow: the first input meets classes still being loaded and instrumented by Jazzer, on
+     * a machine whose two cores other builds share, and took up to 3 s there.
+     */
+    public static final long MAX_MILLIS = 5_000;
+
     private Fuzzing() { }
 
     /**

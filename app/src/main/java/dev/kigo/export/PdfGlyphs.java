@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fonts shipped in the app (DejaVu Serif, then DejaVu Sans for what Serif lacks), embedded as subsets,
- * and the choice of font for every character. A character neither font can draw (colour emoji, CJK) is drawn
+ * The fonts shipped in the app (DejaVu Serif, then DejaVu Sans for what Serif lacks: Arabic among it), embedded as
+ * subsets, and the choice of font for every character. A character neither font can draw (colour emoji, CJK) is drawn
  * as {@value #SUBSTITUTE_TEXT} and reported, never an exception: a whole emoji sequence (ZWJ family, flag,
  * skin tone, keycap) becomes one box. System fonts are never used.
  */
@@ -66,13 +66,16 @@ final class PdfGlyphs implements AutoCloseable {
         return List.copyOf(replaced);
     }
 
-    /** Splits a line into runs of one font each, replacing what no font can draw. */
+    /**
+     * Splits a line into runs of one font each, in the order they are drawn from left to right (Hebrew and Arabic
+     * shaped and reordered by {@link RightToLeft}), replacing what no font can draw.
+     */
     List<Run> runs(String line) {
         List<Run> runs = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         Face runFace = null;
         StringBuilder cluster = null; // the original text of the sequence being replaced by one box
-        int[] codePoints = line.codePoints().toArray();
+        int[] codePoints = RightToLeft.visual(line).codePoints().toArray();
         for (int i = 0; i < codePoints.length; i++) {
             int codePoint = codePoints[i] == '\t' ? ' ' : codePoints[i];
             if (Character.isISOControl(codePoint)) {

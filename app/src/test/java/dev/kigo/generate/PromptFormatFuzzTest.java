@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("fuzz")
 class PromptFormatFuzzTest {
-    private static final long MAX_MILLIS = 1_000;
+    private static final long MAX_MILLIS = Fuzzing.MAX_MILLIS;
     private static final String BRACKETS = "()<>[]{}";
 
     /** The bound is on formatting, not on loading and instrumenting the classes: one stanza goes through first. */

@@ -2,6 +2,7 @@ package dev.kigo.library;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import dev.kigo.Fuzzing;
 import dev.kigo.generate.SamplingSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("fuzz")
 class SettingsJsonFuzzTest {
-    private static final long MAX_MILLIS = 1_000;
+    private static final long MAX_MILLIS = Fuzzing.MAX_MILLIS;
 
     /** The bound is on reading, not on loading and instrumenting Jackson: one round trip comes first. */
     @BeforeAll

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("fuzz")
 class PronouncingDictionaryFuzzTest {
-    private static final long MAX_MILLIS = 2_000;
+    private static final long MAX_MILLIS = Fuzzing.MAX_MILLIS;
     private static Path folder;
 
     @BeforeAll

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("fuzz")
 class StudioFilesFuzzTest {
-    private static final long MAX_MILLIS = 1_000;
+    private static final long MAX_MILLIS = Fuzzing.MAX_MILLIS;
     private static Path folder;
 
     /** The bound is on reading a file, not on loading Jackson's classes: one round trip comes first. */

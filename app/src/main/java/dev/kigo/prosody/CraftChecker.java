@@ -10,8 +10,12 @@ import java.util.Set;
  * <p>A cut is punctuation that divides the poem, outside any word and not after its last word: a dash (em or
  * en dash, a spaced or doubled hyphen), an ellipsis, a colon, a semicolon, an exclamation or question mark, or
  * a full stop. A comma is a pause, not a cut. A line other than the last that ends in a cutting word (English
- * "ah", "oh", "alas", "lo", or the romanised kireji "ya", "kana", "keri") is a cut too. A cut made by syntax
- * alone, with no mark, is not detected, so the absence of a cut means "no cut marked".
+ * "ah", "oh", "alas", "lo", or the romanised kireji "ya", "kana", "keri") is a cut too.
+ *
+ * <p>A cut made by syntax alone, with no mark, is found by one rule ({@link #breaksSyntax}): a line (not the last)
+ * that reads as a whole noun phrase, the fragment, followed by a line that opens a phrase of its own with an article,
+ * a determiner or a subject pronoun ("an old silent pond / a frog jumps in"). Other syntactic cuts are missed, so the
+ * absence of a cut still means "no cut found".
  *
  * <p>Two lines rhyme when the CMU phones of their last words agree from the last stressed vowel to the end
  * (the first pronunciation of each word; a word known only by estimate has no phones and is not compared).
@@ -21,6 +25,10 @@ import java.util.Set;
 final class CraftChecker {
 
     private static final Set<String> CUTTING_WORDS = Set.of("ah", "oh", "alas", "lo", "ya", "kana", "keri");
+    /** Words that open a noun phrase. "That" is left out: it opens a relative clause as often ("the pond / that ..."). */
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "these", "those", "my", "your",
+            "his", "her", "its", "our", "their", "no", "every", "each", "one");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("i", "you", "he", "she", "it", "we", "they");
     /** How many earlier lines a line's end is compared with. */
     static final int RHYME_WINDOW = 4;
 
@@ -40,7 +48,15 @@ final class CraftChecker {
         for (int i = 0; i < written.size(); i++) {
             LineResult line = written.get(i);
             seasonWords.addAll(saijiki.find(line));
-            cuts.addAll(cuts(line, i == 0, i == written.size() - 1));
+            List<Cut> marked = cuts(line, i == 0, i == written.size() - 1);
+            cuts.addAll(marked);
+            WordResult last = lastWord(line);
+            boolean markedAtEnd = marked.stream().anyMatch(cut -> cut.start() >= last.start());
+            // Only a line that ends on its last word: a comma there is a pause that goes on, any other mark a cut.
+            boolean bareEnd = line.text().substring(last.end()).isBlank();
+            if (i < written.size() - 1 && !markedAtEnd && bareEnd && breaksSyntax(line.text(), written.get(i + 1).text())) {
+                cuts.add(new Cut(line.index(), last.start(), last.end(), last.text(), Cut.Kind.SYNTAX));
+            }
         }
         return new CraftCheck(seasonWords, cuts, rhymes(written));
     }
@@ -80,6 +96,39 @@ final class CraftChecker {
             cuts.add(new Cut(line.index(), last.start(), last.end(), last.text(), Cut.Kind.CUTTING_WORD));
         }
         return cuts;
+    }
+
+    /**
+     * The syntactic cut between two lines: {@code line} is a whole noun phrase (it opens with a determiner or with a
+     * word that is none of {@link FunctionWords}; after that it holds no function word but "of" and the determiners
+     * of an "of" phrase, no subject pronoun, and it ends on neither), and {@code next} opens a phrase of its own with
+     * a determiner or a subject pronoun. "winter moon / she closes the shutters" breaks; "the old man walks / to the
+     * river" does not (the preposition goes on with the line before), nor "the pond / that holds the moon".
+     */
+    static boolean breaksSyntax(String line, String next) {
+        List<String> words = FunctionWords.words(line.toLowerCase(java.util.Locale.ROOT));
+        List<String> following = FunctionWords.words(next.toLowerCase(java.util.Locale.ROOT));
+        if (words.isEmpty() || following.isEmpty()) {
+            return false;
+        }
+        String opener = following.get(0);
+        if (!DETERMINERS.contains(opener) && !SUBJECT_PRONOUNS.contains(opener)) {
+            return false;
+        }
+        String first = words.get(0);
+        if (SUBJECT_PRONOUNS.contains(first) || !DETERMINERS.contains(first) && FunctionWords.contains(first)) {
+            return false;
+        }
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean inOfPhrase = word.equals("of") || DETERMINERS.contains(word) && words.get(i - 1).equals("of");
+            if (!inOfPhrase && (FunctionWords.contains(word) || DETERMINERS.contains(word)
+                    || SUBJECT_PRONOUNS.contains(word))) {
+                return false;
+            }
+        }
+        String end = words.get(words.size() - 1);
+        return !FunctionWords.contains(end) && !DETERMINERS.contains(end);
     }
 
     private static Cut.Kind kindOf(char c) {

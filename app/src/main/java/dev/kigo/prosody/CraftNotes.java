@@ -30,7 +30,8 @@ public final class CraftNotes {
         }
         List<String> parts = new ArrayList<>();
         for (Cut cut : craft.cuts()) {
-            parts.add("line " + (cut.line() + 1) + ": " + cut.mark() + " (" + cut.kind().label() + ")");
+            parts.add("line " + (cut.line() + 1) + ": " + (cut.kind() == Cut.Kind.SYNTAX ? "after " + cut.mark() : cut.mark())
+                    + " (" + cut.kind().label() + ")");
         }
         return String.join("; ", parts);
     }

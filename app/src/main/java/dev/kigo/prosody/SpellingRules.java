@@ -2,7 +2,7 @@ package dev.kigo.prosody;
 
 /**
  * Counts the syllables of a lowercase a-z word from its spelling alone: vowel groups, corrected for
- * silent e, -es, -ed, syllabic -le, vowel pairs that are two syllables (radio, poem, lying), u after q
+ * silent e and ue (technique, league), -es, -ed, syllabic -le, vowel pairs that are two syllables (radio, poem, lying), u after q
  * or g, and endings such as -ism and -thm. The last resort when no dictionary word helps.
  */
 final class SpellingRules {
@@ -42,6 +42,9 @@ final class SpellingRules {
         }
         char last = w.charAt(n - 1);
         char beforeLast = w.charAt(n - 2);
+        if (n >= 4 && (w.endsWith("que") || w.endsWith("gue") && (isVowel(w.charAt(n - 4)) || w.charAt(n - 4) == 'n'))) {
+            return 1; // technique, travelogue, league, tongue: a silent ue (but argue)
+        }
         if (last == 'e' && !isVowel(beforeLast)) {
             // table, acre: consonant + le / re keeps its syllable; make, hope, fire lose it
             boolean syllabic = (beforeLast == 'l' || beforeLast == 'r') && n >= 3
@@ -116,14 +119,18 @@ final class SpellingRules {
             case "ua":
                 return true;
             case "ue":
-                return !(atEnd || (after == 's' || after == 'd') && i + 2 == w.length()); // cruel, but blue, values
+                // One vowel (blue, bluebell, Mueller, Duerr) except before i or y (fluey); cruel and fuel are in the
+                // dictionary.
+                return !atEnd && (after == 'i' || after == 'y');
             case "ui":
                 return (after == 'n' || after == 'd') && !w.startsWith("uild", i - 1);
             case "oa":
             case "ea":
                 return (atEnd || after == 's' && i + 2 == w.length()) && earlierVowel; // idea, areas, hydrangeas
             case "oe":
-                return !(atEnd || (after == 's' || after == 'd') && i + 2 == w.length());
+                // Split before a vowel, y, x, q or v (coexist, whoever); else one vowel, as in the many German and
+                // Dutch names the dictionary lacks (Boehme, Goetze, Schloemer). Poem and poet are in the dictionary.
+                return !atEnd && "aiyxqv".indexOf(after) >= 0;
             case "ei":
                 return after == 'n' && i + 2 < w.length() && w.charAt(i + 2) == 'g';
             case "eu":

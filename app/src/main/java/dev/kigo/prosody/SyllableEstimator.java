@@ -26,7 +26,12 @@ public final class SyllableEstimator {
             new Affix("iness", "y", 1, "N AH0 S"),
             new Affix("iless", "y", 1, "L AH0 S"),
             new Affix("iment", "y", 1, "M AH0 N T"),
-            new Affix("ically", "ic", 2, "AH0 L IY0"),
+            new Affix("ically", "ic", 1, "L IY0"),
+            // -ion after a stem is one syllable (connect-ion, quest-ion), never the word "ion" as a compound part.
+            new Affix("ions", "", 1, "AH0 N Z"),
+            new Affix("ion", "", 1, "AH0 N"),
+            new Affix("ions", "e", 1, "AH0 N Z"),
+            new Affix("ion", "e", 1, "AH0 N"),
             new Affix("ness", "", 1, "N AH0 S"),
             new Affix("less", "", 1, "L AH0 S"),
             new Affix("ments", "", 1, "M AH0 N T S"),

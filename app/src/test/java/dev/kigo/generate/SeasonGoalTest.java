@@ -82,6 +82,27 @@ class SeasonGoalTest {
     }
 
     @Test
+    void aSeasonWordOfSeveralTokensIsBegunWithHalfTheBonusAndCompletedWithAllOfIt() {
+        SeasonGoal autumn = SeasonGoal.create(tokenizer, Saijiki.shipped(), Season.AUTUMN, 3);
+        int[] word = tokenizer.encode(" chrysanthemum");
+        assertTrue(word.length >= 2, "several tokens");
+        assertTrue(contains(autumn.startIds(), word[0]) && !contains(autumn.tokenIds(), word[0]));
+        LogitsProcessor bias = autumn.newProcessor();
+        GenerationContext context = new GenerationContext(tokenizer.encode("(dog rain ="), tokenizer, model.info().eotId());
+        context.append(id(" the"), " the");
+        float[] logits = new float[tokenizer.vocabSize()];
+        bias.process(logits, context);
+        assertEquals(1.5f, logits[word[0]], "begun with half the bonus");
+        assertEquals(3f, logits[id(" moon")]);
+
+        context.append(word[0], tokenizer.decode(new int[] {word[0]}));
+        logits = new float[tokenizer.vocabSize()];
+        bias.process(logits, context);
+        assertEquals(3f, logits[word[1]], "completed with the whole bonus");
+        assertEquals(0f, logits[id(" moon")], "no other season word is begun meanwhile");
+    }
+
+    @Test
     void onTheShippedModelTheGoalPutsASeasonWordInMostHaiku() throws Exception {
         SeasonGoal autumn = SeasonGoal.create(tokenizer, Saijiki.shipped(), Season.AUTUMN, SeasonGoal.DEFAULT_BONUS);
         Generator generator = new Generator(model);

@@ -99,6 +99,33 @@ class CraftCheckTest {
     }
 
     @Test
+    void aNounPhraseFollowedByALineThatOpensItsOwnPhraseIsABreakInSyntax() {
+        CraftCheck basho = craft("an old silent pond\na frog jumps into the pond\nsplash! silence again");
+        assertEquals(List.of("0:pond", "2:!"), cutMarks(basho));
+        assertEquals(Cut.Kind.SYNTAX, basho.cuts().get(0).kind());
+        assertEquals(List.of("0:moon"), cutMarks(craft("winter moon\nshe closes the shutters\non the empty house")));
+        assertEquals(List.of("0:moon"), cutMarks(craft("the light of the moon\nthe heron stands in water\nnot moving")));
+        assertEquals("line 1: after pond (break in syntax)", CraftNotes.cut(basho).split("; ")[0]);
+    }
+
+    @Test
+    void aLineThatGoesOnIntoTheNextIsNoBreakInSyntax() {
+        // The preposition, the relative "that" and a verb carry the phrase over the line break.
+        assertEquals(List.of(), cutMarks(craft("the old man walks\nto the river in the rain\nhis shadow follows")));
+        assertEquals(List.of(), cutMarks(craft("the pond\nthat holds the winter moon\nripples once")));
+        assertEquals(List.of(), cutMarks(craft("cherry blossoms\ndrifting onto the first snow\nof the mountain path")));
+        // A line that ends on a function word, or holds a clause, is no fragment.
+        assertEquals(List.of(), cutMarks(craft("a crow lands on the\nbranch of the old willow\nin evening light")));
+        assertEquals(List.of(), cutMarks(craft("she waits at the gate\nthe evening comes slowly\nover the hills")));
+    }
+
+    @Test
+    void aMarkAtTheLineEndIsTheCutAndAPauseIsNotABreak() {
+        assertEquals(List.of("0:—"), cutMarks(craft("summer grasses —\nall that remains\nof warriors' dreams")));
+        assertEquals(List.of(), cutMarks(craft("old pond, moon-lit,\na frog jumps in, and then\nthe sound of water.")));
+    }
+
+    @Test
     void aSpacedHyphenAtTheEndOfALineIsADash() {
         CraftCheck craft = craft("morning fog -\nthe ferry horn answers\nanother ferry");
         assertEquals(List.of("0:-"), cutMarks(craft));

@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * Opens the ONNX Runtime session on the asked device, falling back to the CPU and saying why. The graph goes to
- * ONNX Runtime as bytes (see {@link BundleFile}), so the folder may be named with any character.
+ * Opens the ONNX Runtime session on the asked device, falling back to the CPU and saying why. ONNX Runtime opens the
+ * graph by its path, or takes it as bytes where the path would not survive JNI (see {@link BundleFile}), so the
+ * folder may be named with any character.
  */
 final class SessionFactory {
     private SessionFactory() { }
@@ -18,7 +19,7 @@ final class SessionFactory {
     record Opened(OrtSession session, Device device, String note, int cpuThreads) { }
 
     /**
-     * @param graph      model.onnx's bytes (see {@link BundleFile#map})
+     * @param graph      model.onnx's bytes (see {@link BundleFile#map}), or null to have ONNX Runtime read the file
      * @param cpuThreads threads for the CPU's share of the work; 0 or less: one per core
      */
     static Opened open(OrtEnvironment environment, Path modelFile, ByteBuffer graph, Device device, int cpuThreads)
@@ -46,11 +47,12 @@ final class SessionFactory {
     private static OrtSession create(OrtEnvironment environment, Path modelFile, ByteBuffer graph,
                                      OrtSession.SessionOptions options) throws ModelLoadException {
         try {
-            return environment.createSession(graph.duplicate(), options);
+            return graph == null ? environment.createSession(modelFile.toString(), options)
+                    : environment.createSession(graph.duplicate(), options);
         } catch (OrtException e) {
             if (e.getCode() == OrtException.OrtErrorCode.ORT_NO_SUCHFILE
                     || e.getMessage() != null && e.getMessage().contains("External data")) {
-                // Only weights kept beside the graph are opened by path; the graph itself came as bytes.
+                // The graph was checked just before, so what ONNX Runtime could not open is the weights beside it.
                 throw new ModelLoadException(modelFile + " keeps its weights in a separate file that ONNX Runtime"
                         + " could not open" + (BundleFile.survivesJni(modelFile.getParent()) ? ""
                         : ", as it cannot open files in a folder whose path has characters beyond the Basic"

@@ -128,9 +128,11 @@ public final class LanguageModel implements AutoCloseable {
         String graphSha256 = recorded.check(modelFile, graph);
         recorded.checkTheRest();
         // Read while ONNX Runtime builds the session: walking the graph costs up to a few hundred milliseconds in a
-        // cold JVM, which the session's seconds hide.
+        // cold JVM, which the session's seconds hide. The walk has a mapping of its own, because the checksum's
+        // mapping is released below while the walk may still run (reading a released mapping crashes the JVM); it
+        // skips the weights' bytes, so its pages add little to the load's peak.
         CompletableFuture<Optional<WeightPrecision>> graphPrecision = CompletableFuture.supplyAsync(
-                () -> WeightPrecision.read(graph));
+                () -> readPrecision(modelFile));
 
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "kigo");
         // Where JNI passes the path intact ONNX Runtime opens the file itself, and the mapping goes before it does:
@@ -169,6 +171,21 @@ public final class LanguageModel implements AutoCloseable {
             closeQuietly(session, tokenizer);
             throw new ModelLoadException(modelFile + " cannot be inspected by ONNX Runtime ("
                     + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static Optional<WeightPrecision> readPrecision(Path modelFile) {
+        ByteBuffer own;
+        try {
+            own = BundleFile.map(modelFile);
+        } catch (ModelLoadException e) {
+            // The checksum's read of the same file has just succeeded; a file gone since then fails the session too.
+            return Optional.empty();
+        }
+        try {
+            return WeightPrecision.read(own);
+        } finally {
+            DirectMemory.release(own);
         }
     }
 

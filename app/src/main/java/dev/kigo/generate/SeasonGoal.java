@@ -19,7 +19,8 @@ import java.util.Set;
  * that is on its own a whole season word (" moon", " Maple", " harvest") gets a logit bonus; once one is written
  * the bonus stops, so the poem gets its kigo without being flooded by them. Season words of several tokens (" chrys"
  * "anthemum", " first" " frost") are begun with a smaller bonus ({@link #START_SHARE} of it: raising " first" in full
- * would mostly raise other words) and, once begun, completed with the full one: after " first", " frost" is raised.
+ * would mostly raise other words) and, once begun, completed with the full one: after " first", " frost" is raised
+ * (and so are the one-token words, as at every step).
  * The whole-word tokens of the other seasons (" snow", " Spring") lose the bonus all along, since a second season
  * would be a kigo clash. Soft: the model may still write none, and a form mask that runs after it has the last word.
  * Thread-safe; each row gets its own processor.
@@ -170,7 +171,6 @@ public final class SeasonGoal {
             int[] completing = completing(context);
             if (completing != null) {
                 raise(logits, completing, bonus);
-                return; // a season word is under way: finish it rather than begin another
             }
             raise(logits, tokenIds, bonus);
             raise(logits, startIds, bonus * START_SHARE);

@@ -99,7 +99,7 @@ class SeasonGoalTest {
         logits = new float[tokenizer.vocabSize()];
         bias.process(logits, context);
         assertEquals(3f, logits[word[1]], "completed with the whole bonus");
-        assertEquals(0f, logits[id(" moon")], "no other season word is begun meanwhile");
+        assertEquals(3f, logits[id(" moon")], "one-token words keep their bonus");
     }
 
     @Test

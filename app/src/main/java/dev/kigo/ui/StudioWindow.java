@@ -90,7 +90,7 @@ public final class StudioWindow {
         this.generation = viewModels.generation();
         this.commands = new GenerationCommands(generation, editor);
         this.export = viewModels.export();
-        library.setGenerationSource(() -> generation.recordFor(editor.currentStanza()));
+        library.setProvenanceSource(generation::provenanceOf);
         new ProsodyDecorations(editor, model.prosody());
 
         GenerationPanel generationPanel = new GenerationPanel(model, session, generation, editor, commands);

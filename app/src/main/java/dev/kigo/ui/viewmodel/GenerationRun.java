@@ -126,6 +126,8 @@ public final class GenerationRun {
     private final Deque<Written> written = new ArrayDeque<>();
     /** Enough for every stanza of a long session; the oldest are forgotten first. */
     static final int WRITTEN_KEPT = 200;
+    /** A word or two of the model's found in a stanza says nothing about who wrote it; a dozen letters do. */
+    static final int MIN_CHARS_KEPT = 12;
 
     /**
      * A stanza a generation left in the editor: the whole stanza, what the model wrote of it, and the record (made
@@ -580,7 +582,7 @@ public final class GenerationRun {
     /**
      * Which of this run's generations wrote {@code stanza}, if any (so a hand-written poem is never saved as
      * generated): the newest that left exactly this text, else the newest whose lines the poet kept in it (the
-     * model's whole text, or most of its stanza's lines), marked as changed since.
+     * model's whole text, if it is a dozen characters at least, or most of its stanza's lines), marked as changed since.
      */
     public Optional<Provenance> provenanceOf(String stanza) {
         if (stanza == null || stanza.isBlank()) {
@@ -593,7 +595,9 @@ public final class GenerationRun {
         }
         String flat = Provenance.flat(stanza);
         for (Written w : written) {
-            if (flat.contains(Provenance.flat(w.shown())) || Provenance.keepsMostOf(stanza, w.stanza())) {
+            String model = Provenance.flat(w.shown());
+            boolean keptModelText = model.length() >= MIN_CHARS_KEPT && flat.contains(model);
+            if (keptModelText || Provenance.keepsMostOf(stanza, w.stanza())) {
                 return Optional.of(new Provenance(w.record(), w.stanza(), true));
             }
         }

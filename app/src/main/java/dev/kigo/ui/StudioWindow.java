@@ -127,7 +127,11 @@ public final class StudioWindow {
         root.setId("studio-root");
         menuBar = buildMenuBar();
         root.setTop(new VBox(menuBar, new ErrorBanner(model)));
-        sidePanelShown.addListener((obs, old, shown) -> showSidePanel(shown));
+        sidePanelShown.addListener((obs, old, shown) -> {
+            showSidePanel(shown);
+            model.sidePanelFoldedProperty().set(!shown);
+        });
+        sidePanelShown.set(!model.sidePanelFoldedProperty().get());
         root.setBottom(statusBar);
         statusBar.textProperty().bind(session.statusProperty());
         statusBar.progressProperty().bind(session.progressProperty());

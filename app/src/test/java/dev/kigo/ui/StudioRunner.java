@@ -1,6 +1,8 @@
 package dev.kigo.ui;
 
 import dev.kigo.ui.settings.StudioPaths;
+import dev.kigo.ui.settings.StudioState;
+import dev.kigo.ui.settings.StudioStateStore;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
@@ -23,6 +25,12 @@ final class StudioRunner {
         StudioPaths paths = new StudioPaths(configDir, kigoHome);
         app = (StudioApp) FxToolkit.setupApplication(() -> new StudioApp(paths));
         return app;
+    }
+
+    /** Starts a studio whose saved settings are {@code state} (its model folder opens at start-up), in {@code configDir}. */
+    StudioApp start(Path configDir, StudioState state) throws Exception {
+        new StudioStateStore(configDir.resolve("studio.json")).save(state);
+        return start(configDir, configDir);
     }
 
     /** Closes the way a window close does: stop() saves settings and draft. */

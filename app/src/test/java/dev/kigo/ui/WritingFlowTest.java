@@ -10,7 +10,6 @@ import dev.kigo.library.VersionKind;
 import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
-import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.view.PoemEditor;
 import dev.kigo.ui.viewmodel.SamplingField;
 import javafx.scene.control.Button;
@@ -46,10 +45,9 @@ class WritingFlowTest {
     @BeforeEach
     void start() throws Exception {
         StudioState d = StudioState.defaults();
-        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(d.window(), d.theme(), d.fontSize(),
+        app = runner.start(configDir, new StudioState(d.window(), d.theme(), d.fontSize(),
                 d.sampling().withSeed(77).withMaxTokens(40), "", FormChoice.HAIKU, "5-7-5",
                 GenerationMode.FROM_KEYWORDS, "kingfisher, dusk", GenerationTest.FIXTURE.toString(), false));
-        app = runner.start(configDir, configDir);
         assertTrue(waitFor(30_000, () -> app.window().session().readyProperty().get()));
         robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(true));
     }

@@ -3,6 +3,7 @@ package dev.kigo.ui;
 import dev.kigo.generate.YieldingThreads;
 import dev.kigo.ui.concurrent.FxExecutor;
 import dev.kigo.ui.settings.StudioPaths;
+import dev.kigo.ui.viewmodel.ComparisonViewModel;
 import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.GenerationRun;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
@@ -47,7 +48,9 @@ public final class StudioApp extends Application {
         session.learnedLinesProperty().addListener((obs, old, lines) -> model.prosody().learnedLinesProperty().set(lines));
         GenerationRun generation = new GenerationRun(session, model.generationInputs(), model.sampling(), model.prosody(),
                 model::showError, executor);
-        window = new StudioWindow(stage, new StudioWindow.ViewModels(model, session, generation,
+        ComparisonViewModel comparison = new ComparisonViewModel(session, model.prosody(), model.sampling(),
+                model.presets(), model.presetStore(), new SecureRandom(), model.library(), model::showError, executor);
+        window = new StudioWindow(stage, new StudioWindow.ViewModels(model, session, generation, comparison,
                 new LibraryViewModel(model, executor), new ExportViewModel(model, executor)));
         stage.setOnCloseRequest(e -> window.saveNow());
         window.show();
@@ -61,6 +64,7 @@ public final class StudioApp extends Application {
         if (window != null) {
             window.saveNow();
             window.generation().stop();
+            window.comparison().stopAll();
         }
         if (session != null) {
             session.close();

@@ -1,6 +1,7 @@
 package dev.kigo.ui;
 
 import dev.kigo.ui.help.HelpWindows;
+import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.settings.WindowBounds;
 import dev.kigo.ui.view.ErrorBanner;
@@ -16,8 +17,12 @@ import dev.kigo.ui.view.StudioStatusBar;
 import dev.kigo.ui.view.Themes;
 import dev.kigo.model.Device;
 import dev.kigo.ui.view.GenerationCommands;
+import dev.kigo.ui.view.ComparisonWindow;
+import dev.kigo.ui.viewmodel.ComparisonColumnViewModel;
+import dev.kigo.ui.viewmodel.ComparisonViewModel;
 import dev.kigo.ui.viewmodel.GenerationRun;
 import dev.kigo.ui.viewmodel.ModelSession;
+import dev.kigo.ui.viewmodel.Provenance;
 import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
@@ -61,6 +66,8 @@ public final class StudioWindow {
     private final LibraryViewModel library;
     private final ModelSession session;
     private final GenerationRun generation;
+    private final ComparisonViewModel comparison;
+    private ComparisonWindow comparisonWindow;
     private final GenerationCommands commands;
     private final LibraryPane libraryPane;
     private final ExportViewModel export;
@@ -78,7 +85,7 @@ public final class StudioWindow {
 
     /** The window's view models, built by {@link StudioApp}. */
     public record ViewModels(StudioViewModel studio, ModelSession session, GenerationRun generation,
-                             LibraryViewModel library, ExportViewModel export) {
+                             ComparisonViewModel comparison, LibraryViewModel library, ExportViewModel export) {
     }
 
     public StudioWindow(Stage stage, ViewModels viewModels) {
@@ -88,12 +95,16 @@ public final class StudioWindow {
         this.editor = new PoemEditor(model);
         this.library = viewModels.library();
         this.generation = viewModels.generation();
+        this.comparison = viewModels.comparison();
         this.commands = new GenerationCommands(generation, editor);
         this.export = viewModels.export();
-        library.setProvenanceSource(generation::provenanceOf);
+        // A stanza kept from a comparison's column keeps that column's provenance.
+        library.setProvenanceSource(stanza -> generation.provenanceOf(stanza)
+                .or(() -> comparison.recordFor(stanza).map(record -> new Provenance(record, stanza, false))));
+        library.setComparisonSource(() -> comparison.comparisonOf(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
-        GenerationPanel generationPanel = new GenerationPanel(model, session, generation, editor, commands);
+        GenerationPanel generationPanel = new GenerationPanel(model, session, generation, editor, commands, this::showComparison);
         SamplingPanel samplingPanel = new SamplingPanel(model.sampling(), model.presets());
         VBox side = new VBox(16, generationPanel, samplingPanel);
         side.setPadding(new Insets(12));
@@ -148,7 +159,7 @@ public final class StudioWindow {
         scene = new Scene(root, bounds.width(), bounds.height());
         scene.getStylesheets().add(Objects.requireNonNull(StudioWindow.class.getResource("studio.css")).toExternalForm());
         Themes.apply(model.themeProperty().get(), scene);
-        RepaintAnchor repaintAnchor = new RepaintAnchor(scene, generation.runningProperty());
+        RepaintAnchor repaintAnchor = new RepaintAnchor(scene, generation.runningProperty().or(comparison.runningProperty()));
         statusBar.getRightItems().add(repaintAnchor);
         editor.area().plainTextChanges().subscribe(change -> repaintAnchor.poke());
         model.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme, scene));
@@ -186,6 +197,51 @@ public final class StudioWindow {
 
     public ModelSession session() {
         return session;
+    }
+
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    /**
+     * Opens the Compare window (Shortcut+Shift+C), its keywords those of the Generate panel the first time, so the
+     * poet compares settings on the prompt they were writing from.
+     */
+    public void showComparison() {
+        if (comparisonWindow == null) {
+            if (comparison.keywordsProperty().get().isBlank()) {
+                comparison.keywordsProperty().set(model.keywordsProperty().get());
+            }
+            comparison.modeProperty().set(model.modeProperty().get());
+            comparisonWindow = new ComparisonWindow(stage, comparison, session, model.prosody(),
+                    new SimpleBooleanProperty(model.library().isPresent()), new ComparisonWindow.Actions() {
+                        @Override
+                        public String editorText() {
+                            return editor.text();
+                        }
+
+                        @Override
+                        public void keep(ComparisonColumnViewModel column) {
+                            appendToEditor(column.textProperty().get().strip());
+                        }
+
+                        @Override
+                        public void save(ComparisonColumnViewModel column) {
+                            // The comparison is saved first (once), so the piece links back to it.
+                            String text = column.textProperty().get();
+                            var record = column.record().orElse(null);
+                            String keywords = comparison.modeProperty().get() == GenerationMode.FROM_KEYWORDS
+                                    ? comparison.keywordsProperty().get() : "";
+                            comparison.save().thenAccept(id -> library.save(text, keywords, record, id));
+                        }
+                    }, model.themeProperty(), scene.getStylesheets());
+        }
+        comparisonWindow.show();
+    }
+
+    /** The Compare window, once opened; null before. */
+    public ComparisonWindow comparisonWindow() {
+        return comparisonWindow;
     }
 
     public GenerationCommands commands() {
@@ -388,6 +444,9 @@ public final class StudioWindow {
         MenuItem continueItem = item("Continue", shortcut(KeyCode.ENTER, KeyCombination.SHIFT_DOWN), commands::continueText);
         MenuItem acceptItem = item("Accept pending text", shortcut(KeyCode.A, KeyCombination.SHIFT_DOWN), commands::accept);
         MenuItem discardItem = item("Discard pending text", shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN), commands::discard);
+        MenuItem compareItem = item("Compare settings side by side…", shortcut(KeyCode.C, KeyCombination.SHIFT_DOWN),
+                this::showComparison);
+        compareItem.setId("menu-compare");
         MenuItem newSeed = item("Roll a new seed", shortcut(KeyCode.D), () -> model.sampling().rollSeed());
         CheckMenuItem lockSeed = new CheckMenuItem("Lock the seed");
         lockSeed.setId("menu-lock-seed");
@@ -400,7 +459,7 @@ public final class StudioWindow {
         acceptItem.disableProperty().bind(editor.pendingGeneratedProperty().not().or(generation.runningProperty()));
         discardItem.disableProperty().bind(acceptItem.disableProperty());
         Menu generate = new Menu("_Generate", null, generateItem, stopItem, regenerateItem, continueItem, acceptItem,
-                discardItem, new SeparatorMenuItem(), newSeed, lockSeed);
+                discardItem, new SeparatorMenuItem(), compareItem, new SeparatorMenuItem(), newSeed, lockSeed);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark-theme");

@@ -1,8 +1,10 @@
 package dev.kigo.ui;
 
+import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioPaths;
 import dev.kigo.ui.settings.StudioState;
 import dev.kigo.ui.settings.StudioStateStore;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
@@ -31,6 +33,36 @@ final class StudioRunner {
     StudioApp start(Path configDir, StudioState state) throws Exception {
         new StudioStateStore(configDir.resolve("studio.json")).save(state);
         return start(configDir, configDir);
+    }
+
+    /** The engine's tiny random-weight model (real ONNX Runtime, real tokenizer); -Dkigo.test.model overrides it. */
+    static final Path FIXTURE_MODEL = Path.of(System.getProperty("kigo.test.model", Path.of(System.getProperty("kigo.repo.root", ".."))
+            .resolve("app/src/test/resources/fixtures/tiny-gpt2/optimum").toAbsolutePath().normalize().toString()));
+
+    /**
+     * Starts a studio whose saved settings open the fixture model with {@code mode} and {@code keywords}, at most
+     * {@code maxTokens} a run, and waits until the model has loaded.
+     */
+    StudioApp startOnFixtureModel(Path configDir, GenerationMode mode, String keywords, int maxTokens) throws Exception {
+        StudioState state = StudioState.defaults();
+        StudioApp started = start(configDir, new StudioState(state.window(), state.theme(),
+                state.fontSize(), state.sampling().withMaxTokens(maxTokens), "", state.form(), state.customPattern(),
+                mode, keywords, FIXTURE_MODEL.toString(), false));
+        if (!waitFor(30_000, () -> started.window().session().readyProperty().get())) {
+            throw new AssertionError("the fixture model did not load: " + onFx(() -> started.window().session().statusProperty().get()
+                    + " / " + started.window().model().errorMessageProperty().get()));
+        }
+        return started;
+    }
+
+    /** Runs {@code action} on every frame (start and stop it on the FX thread). */
+    static AnimationTimer everyFrame(Runnable action) {
+        return new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                action.run();
+            }
+        };
     }
 
     /** Closes the way a window close does: stop() saves settings and draft. */

@@ -32,7 +32,7 @@ public final class GenerationPanel extends VBox {
     private final VBox actions = new VBox(6);
 
     public GenerationPanel(StudioViewModel model, ModelSession session, GenerationRun generation, PoemEditor editor,
-                           GenerationCommands commands) {
+                           GenerationCommands commands, Runnable compare) {
         setSpacing(8);
         getStyleClass().add("generation-panel");
 
@@ -129,7 +129,11 @@ public final class GenerationPanel extends VBox {
         continueButton.setTooltip(new Tooltip("Let the model go on from the text (Shortcut+Shift+Enter)"));
         accept.setTooltip(new Tooltip("Keep the pending text as yours (Shortcut+Shift+A)"));
         discard.setTooltip(new Tooltip("Remove the pending text (Shortcut+Shift+D)"));
-        FlowPane buttons = new FlowPane(6, 6, generate, stop, regenerate, continueButton, accept, discard);
+        Button compareButton = new Button("Compare…");
+        compareButton.setId("compare-button");
+        compareButton.setTooltip(new Tooltip("Try 2-4 settings side by side on one prompt (Shortcut+Shift+C)"));
+        compareButton.setOnAction(e -> compare.run());
+        FlowPane buttons = new FlowPane(6, 6, generate, compareButton, stop, regenerate, continueButton, accept, discard);
         actions.getStyleClass().add("generation-actions");
         actions.getChildren().addAll(buttons, generationNote);
 

@@ -34,28 +34,8 @@ public final class SamplingPanel extends VBox {
         Label title = new Label("Sampling");
         title.getStyleClass().add(Styles.TITLE_4);
 
-        ComboBox<Preset> presetBox = new ComboBox<>(presets.presets());
+        ComboBox<Preset> presetBox = presetBox(presets);
         presetBox.setId("preset-box");
-        presetBox.setPromptText("Preset");
-        presetBox.valueProperty().bindBidirectional(presets.selectedProperty());
-        presetBox.setMaxWidth(Double.MAX_VALUE);
-        // Picking the preset already chosen changes no value, so the box alone would do nothing: it is how a poet
-        // goes back to the preset after editing, so it fills the panel again.
-        presetBox.setCellFactory(list -> {
-            ListCell<Preset> cell = new ListCell<>() {
-                @Override
-                protected void updateItem(Preset preset, boolean empty) {
-                    super.updateItem(preset, empty);
-                    setText(empty || preset == null ? null : preset.name());
-                }
-            };
-            cell.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-                if (!cell.isEmpty() && cell.getItem().equals(presets.selectedProperty().get())) {
-                    presets.reapplySelected();
-                }
-            });
-            return cell;
-        });
         HBox.setHgrow(presetBox, Priority.ALWAYS);
 
         Label modified = new Label("edited");
@@ -85,6 +65,44 @@ public final class SamplingPanel extends VBox {
         HBox presetRow = new HBox(6, presetBox, modified, presetMenu);
         presetRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
+        GridPane grid = fields(sampling, "sampling-", "roll-seed", true);
+        getChildren().addAll(title, presetRow, defaultNote, grid);
+        setPadding(new Insets(0, 0, 8, 0));
+    }
+
+    /**
+     * The preset chooser over {@code presets}. Picking the preset already chosen changes no value, so the box alone
+     * would do nothing: it is how a poet goes back to the preset after editing, so it fills the fields again.
+     */
+    static ComboBox<Preset> presetBox(PresetsViewModel presets) {
+        ComboBox<Preset> presetBox = new ComboBox<>(presets.presets());
+        presetBox.setPromptText("Preset");
+        presetBox.valueProperty().bindBidirectional(presets.selectedProperty());
+        presetBox.setMaxWidth(Double.MAX_VALUE);
+        presetBox.setCellFactory(list -> {
+            ListCell<Preset> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(Preset preset, boolean empty) {
+                    super.updateItem(preset, empty);
+                    setText(empty || preset == null ? null : preset.name());
+                }
+            };
+            cell.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+                if (!cell.isEmpty() && cell.getItem().equals(presets.selectedProperty().get())) {
+                    presets.reapplySelected();
+                }
+            });
+            return cell;
+        });
+
+        return presetBox;
+    }
+
+    /**
+     * One validated field per knob, labels on the left; ids are {@code idPrefix} and the knob's name. The seed has
+     * its dice, and the lock when {@code lockButton} (a comparison's columns keep their seed until re-rolled).
+     */
+    static GridPane fields(SamplingViewModel sampling, String idPrefix, String diceId, boolean lockButton) {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(2);
@@ -96,7 +114,7 @@ public final class SamplingPanel extends VBox {
         for (SamplingField field : SamplingField.values()) {
             Label label = new Label(field.label());
             TextField text = new TextField();
-            text.setId("sampling-" + field.name().toLowerCase().replace('_', '-'));
+            text.setId(idPrefix + field.name().toLowerCase().replace('_', '-'));
             text.textProperty().bindBidirectional(sampling.text(field));
             text.setTooltip(new Tooltip(field.help()));
             text.setPrefColumnCount(6);
@@ -112,17 +130,22 @@ public final class SamplingPanel extends VBox {
 
             if (field == SamplingField.SEED) {
                 Button dice = new Button("⚄");
-                dice.setId("roll-seed");
+                dice.setId(diceId);
                 dice.setTooltip(new Tooltip("Roll a new seed (Shortcut+D)"));
                 dice.setOnAction(e -> sampling.rollSeed());
-                ToggleButton lock = new ToggleButton("Lock");
-                lock.setId("lock-seed");
-                lock.selectedProperty().bindBidirectional(sampling.seedLockedProperty());
-                lock.textProperty().bind(Bindings.when(lock.selectedProperty()).then("Locked").otherwise("Lock"));
-                lock.setTooltip(new Tooltip("Locked, every run uses this seed; unlocked, each run draws a new one"));
                 // Regenerate shows each new seed here while the model starts: that must not lay out the panel.
                 LayoutIsolated seedBox = new LayoutIsolated(text);
-                HBox seedRow = new HBox(4, seedBox, dice, lock);
+                HBox seedRow = new HBox(4, seedBox, dice);
+                if (lockButton) {
+                    ToggleButton lock = new ToggleButton("Lock");
+                    lock.setId("lock-seed");
+                    lock.selectedProperty().bindBidirectional(sampling.seedLockedProperty());
+                    lock.textProperty().bind(Bindings.when(lock.selectedProperty()).then("Locked").otherwise("Lock"));
+                    lock.setTooltip(new Tooltip("Locked, every run uses this seed; unlocked, each run draws a new one"));
+                    seedRow.getChildren().add(lock);
+                } else {
+                    dice.setTooltip(new Tooltip("Roll a new seed"));
+                }
                 seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 HBox.setHgrow(seedBox, Priority.ALWAYS);
                 grid.add(label, 0, row);
@@ -134,8 +157,7 @@ public final class SamplingPanel extends VBox {
             grid.add(error, 1, row++);
         }
 
-        getChildren().addAll(title, presetRow, defaultNote, grid);
-        setPadding(new Insets(0, 0, 8, 0));
+        return grid;
     }
 
     private void askAndSave(PresetsViewModel presets) {

@@ -72,12 +72,17 @@ final class SyllableGutter implements IntFunction<Node> {
     }
 
     private void show(GutterMark mark, List<LineResult> lines) {
+        show(mark, lines, prosody::isLearned);
+    }
+
+    /** Shows {@code lines} (one paragraph's, or one line of a comparison's column) on {@code mark}. */
+    static void show(GutterMark mark, List<LineResult> lines, Predicate<LineResult> learned) {
         String text = gutterText(lines);
         if (!text.equals(mark.getText())) {
             mark.textProperty().set(text);
         }
         restyle(mark, lines);
-        mark.pseudoClassStateChanged(SEEN, lines.stream().anyMatch(prosody::isLearned));
+        mark.pseudoClassStateChanged(SEEN, lines.stream().anyMatch(learned));
     }
 
     /** The hover text for the lines of one paragraph; empty when nothing is measured. */

@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The library in the studio: saving the stanza being written (with its verdict and, if the model wrote it, its
@@ -74,11 +75,12 @@ public final class LibraryViewModel {
     private final StudioViewModel studio;
     private final FxExecutor executor;
     private Function<String, Optional<Provenance>> provenanceOf = stanza -> Optional.empty();
+    private Supplier<Optional<Long>> comparisonOfText = Optional::empty;
     /**
-     * The stanzas saved from the editor in this session, newest first: saving one of them again (as it is, or
-     * touched up) adds a version to its piece instead of a second piece.
+     * The stanzas saved in this session, newest first: saving one of them again (as it is, or touched up) adds a
+     * version to its piece instead of a second piece.
      */
-    private final List<SavedStanza> savedFromEditor = new ArrayList<>();
+    private final List<SavedStanza> savedThisSession = new ArrayList<>();
 
     private record SavedStanza(long pieceId, String text, GenerationRecord generation) { }
 
@@ -141,6 +143,11 @@ public final class LibraryViewModel {
         this.provenanceOf = source;
     }
 
+    /** Which saved comparison the stanza being saved was kept from, if any. */
+    public void setComparisonSource(Supplier<Optional<Long>> source) {
+        this.comparisonOfText = source;
+    }
+
     /** Where "copy to editor" puts a piece's text (the editor, set by the window). */
     public void setEditorSink(Consumer<String> sink) {
         this.editorSink = sink;
@@ -156,6 +163,22 @@ public final class LibraryViewModel {
      */
     public void save(String text) {
         String poem = text == null ? "" : text.strip();
+        Optional<Provenance> provenance = provenanceOf.apply(poem);
+        save(poem, provenance, provenance.flatMap(p -> keywordsOfStanza(p.record().prompt())).orElse(""),
+                comparisonOfText.get().orElse(null));
+    }
+
+    /**
+     * Saves {@code text} in the background as {@link #save(String)} does, with the keywords and the generation that
+     * wrote it as it is (null for a hand-written one), kept from the saved comparison {@code comparisonId} (null if
+     * none): a comparison's column saves what it wrote this way.
+     */
+    public void save(String text, String keywords, GenerationRecord generation, Long comparisonId) {
+        String poem = text == null ? "" : text.strip();
+        save(poem, Optional.ofNullable(generation).map(g -> new Provenance(g, poem, false)), keywords, comparisonId);
+    }
+
+    private void save(String poem, Optional<Provenance> provenance, String keywords, Long comparisonId) {
         Optional<Library> library = studio.library();
         if (poem.isEmpty()) {
             studio.showError("There is nothing to save: write or generate a poem first.");
@@ -166,11 +189,9 @@ public final class LibraryViewModel {
             return;
         }
         PieceContent content = contentOf(poem);
-        Optional<Provenance> provenance = provenanceOf.apply(poem);
         GenerationRecord generation = provenance.map(Provenance::record).orElse(null);
         PieceContent asGenerated = provenance.filter(Provenance::changed).map(p -> contentOf(p.asGenerated())).orElse(null);
-        String keywords = provenance.flatMap(p -> keywordsOfStanza(p.record().prompt())).orElse("");
-        SavedStanza earlier = savedFromEditor.stream()
+        SavedStanza earlier = savedThisSession.stream()
                 .filter(s -> Provenance.sameText(s.text(), poem) || (generation != null && generation.equals(s.generation()))
                         || Provenance.keepsMostOf(poem, s.text()))
                 .findFirst().orElse(null);
@@ -187,7 +208,7 @@ public final class LibraryViewModel {
                 Piece updated = sameGeneration ? pieces.edit(id, content) : pieces.regenerate(id, content, generation);
                 return new Saved(updated, Outcome.NEW_VERSION, pieces.versions(id).size());
             }
-            PieceDraft draft = new PieceDraft(content, keywords, false, List.of());
+            PieceDraft draft = new PieceDraft(content, keywords, false, List.of(), comparisonId);
             Piece piece = asGenerated == null ? pieces.save(draft, generation) : pieces.saveChanged(draft, generation, asGenerated);
             return new Saved(piece, Outcome.NEW_PIECE, asGenerated == null ? 1 : 2);
         }).whenComplete((saved, failure) -> {
@@ -196,8 +217,8 @@ public final class LibraryViewModel {
                 return;
             }
             long id = saved.piece().id();
-            savedFromEditor.removeIf(s -> s.pieceId() == id);
-            savedFromEditor.add(0, new SavedStanza(id, poem, generation != null ? generation
+            savedThisSession.removeIf(s -> s.pieceId() == id);
+            savedThisSession.add(0, new SavedStanza(id, poem, generation != null ? generation
                     : earlier != null ? earlier.generation() : null));
             announce(switch (saved.outcome()) {
                 case NEW_PIECE -> "Saved to the library as piece " + id + ", " + origin(provenance) + ".";

@@ -59,6 +59,7 @@ public final class StudioViewModel {
     private final ProsodyViewModel prosody;
     private final Library library;
     private final StudioState initialState;
+    private final UserPresetsStore presetStore;
 
     public StudioViewModel(StudioPaths paths, FxExecutor executor, RandomGenerator random) {
         this.paths = paths;
@@ -83,7 +84,7 @@ public final class StudioViewModel {
         sampling = new SamplingViewModel(initialState.sampling(), random);
         sampling.seedLockedProperty().set(initialState.seedLocked());
         sidePanelFolded.set(initialState.sidePanelFolded());
-        UserPresetsStore presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
+        presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
         presets = new PresetsViewModel(sampling, presetStore, this::showError);
         if (freshStart) {
             presets.selectedProperty().set(presets.startupPreset());
@@ -141,6 +142,11 @@ public final class StudioViewModel {
 
     public SamplingViewModel sampling() {
         return sampling;
+    }
+
+    /** Where presets are kept (the library, or a file beside the settings without one). */
+    public UserPresetsStore presetStore() {
+        return presetStore;
     }
 
     public PresetsViewModel presets() {

@@ -49,6 +49,21 @@ public final class PieceStore {
     }
 
     /**
+     * Saves a new piece the model wrote and the poet then changed, in one transaction: its first version is the
+     * stanza as the generation left it ({@code asGenerated}), the second the poet's text ({@code draft}), so the
+     * library keeps what the model wrote, what the poet changed, and the generation both descend from.
+     */
+    public Piece saveChanged(PieceDraft draft, GenerationRecord generation, PieceContent asGenerated) {
+        Objects.requireNonNull(generation, "generation");
+        Objects.requireNonNull(asGenerated, "asGenerated");
+        long id = database.write("Could not save the piece", connection -> {
+            long now = database.now();
+            return insertPiece(connection, draft, generation, now, asGenerated);
+        });
+        return get(id);
+    }
+
+    /**
      * Saves new pieces, each with the generation at the same place in {@code generations} (null entries for
      * pieces written by hand), in one transaction: all of them are saved, or none (a batch that fails half-way
      * leaves nothing the poet was not told about).
@@ -63,7 +78,7 @@ public final class PieceStore {
             long now = database.now();
             List<Long> saved = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
-                saved.add(insertPiece(connection, drafts.get(i), generations.get(i), now));
+                saved.add(insertPiece(connection, drafts.get(i), generations.get(i), now, null));
             }
             return saved;
         });
@@ -79,8 +94,9 @@ public final class PieceStore {
         statement.setBoolean(5, content.formValid());
     }
 
-    private long insertPiece(Connection connection, PieceDraft draft, GenerationRecord generation, long now)
-            throws SQLException {
+    /** Inserts a piece; with {@code asGenerated}, its first version is that and the draft's content an edit of it. */
+    private long insertPiece(Connection connection, PieceDraft draft, GenerationRecord generation, long now,
+                             PieceContent asGenerated) throws SQLException {
         Long generationId = generation == null ? null : GenerationRows.insert(connection, generation, now);
         long pieceId;
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -98,7 +114,12 @@ public final class PieceStore {
             pieceId = Database.generatedKey(insert);
         }
         VersionKind kind = generation == null ? VersionKind.WRITTEN : VersionKind.GENERATED;
-        insertVersion(connection, pieceId, null, kind, draft.content(), generationId, now);
+        if (asGenerated == null) {
+            insertVersion(connection, pieceId, null, kind, draft.content(), generationId, now);
+        } else {
+            long first = insertVersion(connection, pieceId, null, kind, asGenerated, generationId, now);
+            insertVersion(connection, pieceId, first, VersionKind.EDITED, draft.content(), generationId, now);
+        }
         insertTags(connection, pieceId, draft.tags());
         return pieceId;
     }
@@ -320,12 +341,12 @@ public final class PieceStore {
 
     // Rows
 
-    private static void insertVersion(Connection connection, long pieceId, Long parentId, VersionKind kind,
+    private static long insertVersion(Connection connection, long pieceId, Long parentId, VersionKind kind,
                                       PieceContent content, Long generationId, long now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO version (piece_id, parent_id, kind, title, text, form, verdict_json, form_valid,
                                      generation_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, pieceId);
             setNullableLong(insert, 2, parentId);
             insert.setString(3, kind.name());
@@ -337,6 +358,7 @@ public final class PieceStore {
             setNullableLong(insert, 9, generationId);
             insert.setLong(10, now);
             insert.executeUpdate();
+            return Database.generatedKey(insert);
         }
     }
 

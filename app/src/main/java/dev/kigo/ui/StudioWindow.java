@@ -23,6 +23,7 @@ import dev.kigo.ui.viewmodel.ComparisonColumnViewModel;
 import dev.kigo.ui.viewmodel.ComparisonViewModel;
 import dev.kigo.ui.viewmodel.GenerationRun;
 import dev.kigo.ui.viewmodel.ModelSession;
+import dev.kigo.ui.viewmodel.Provenance;
 import dev.kigo.ui.viewmodel.ExportViewModel;
 import dev.kigo.ui.viewmodel.LibraryViewModel;
 import javafx.stage.DirectoryChooser;
@@ -99,8 +100,8 @@ public final class StudioWindow {
         this.commands = new GenerationCommands(generation, editor);
         this.export = viewModels.export();
         // A stanza kept from a comparison's column keeps that column's provenance.
-        library.setGenerationSource(() -> generation.recordFor(editor.currentStanza())
-                .or(() -> comparison.recordFor(editor.currentStanza())));
+        library.setProvenanceSource(stanza -> generation.provenanceOf(stanza)
+                .or(() -> comparison.recordFor(stanza).map(record -> new Provenance(record, stanza, false))));
         library.setComparisonSource(() -> comparison.comparisonOf(editor.currentStanza()));
         new ProsodyDecorations(editor, model.prosody());
 
@@ -138,7 +139,11 @@ public final class StudioWindow {
         root.setId("studio-root");
         menuBar = buildMenuBar();
         root.setTop(new VBox(menuBar, new ErrorBanner(model)));
-        sidePanelShown.addListener((obs, old, shown) -> showSidePanel(shown));
+        sidePanelShown.addListener((obs, old, shown) -> {
+            showSidePanel(shown);
+            model.sidePanelFoldedProperty().set(!shown);
+        });
+        sidePanelShown.set(!model.sidePanelFoldedProperty().get());
         root.setBottom(statusBar);
         statusBar.textProperty().bind(session.statusProperty());
         statusBar.progressProperty().bind(session.progressProperty());

@@ -5,7 +5,6 @@ import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.WholeWords;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
-import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.timing.FrameChangeLog;
 import dev.kigo.ui.timing.FxStackSampler;
 import dev.kigo.ui.timing.PulseGapRecorder;
@@ -51,10 +50,9 @@ class GenerationTest {
     void start() throws Exception {
         // The studio opens the model folder used last: point it at the fixture.
         StudioState state = StudioState.defaults();
-        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(state.window(), state.theme(),
+        app = runner.start(configDir, new StudioState(state.window(), state.theme(),
                 state.fontSize(), state.sampling().withMaxTokens(100), "", state.form(), state.customPattern(),
                 GenerationMode.CONTINUE_TEXT, "old pond", System.getProperty("kigo.test.model", FIXTURE.toString()), false));
-        app = runner.start(configDir, configDir);
         assertTrue(waitFor(20_000, () -> app.window().session().readyProperty().get()),
                 () -> "model loads: " + app.window().session().statusProperty().get() + " / " + app.window().model().errorMessageProperty().get());
         // Seed 42 for every run, so what a test sees does not hang on a draw; tests of new seeds unlock it.

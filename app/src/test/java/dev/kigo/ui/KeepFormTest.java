@@ -6,7 +6,6 @@ import dev.kigo.prosody.PoemCheck;
 import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
-import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.viewmodel.GenerationRun;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -39,10 +38,9 @@ class KeepFormTest {
     void start() throws Exception {
         // The fixture tokenizes byte by byte, so a kept 3-5-3 of its random words needs far more than 60 tokens.
         StudioState d = StudioState.defaults();
-        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(d.window(), d.theme(), d.fontSize(),
+        app = runner.start(configDir, new StudioState(d.window(), d.theme(), d.fontSize(),
                 d.sampling().withSeed(42).withMaxTokens(240), "", FormChoice.CUSTOM, "3-5-3",
                 GenerationMode.FROM_KEYWORDS, "autumn moon", GenerationTest.FIXTURE.toString(), true));
-        app = runner.start(configDir, configDir);
         assertTrue(waitFor(30_000, () -> generation().keepFormAvailableProperty().get()),
                 () -> "keep-to-form becomes available: " + generation().keepFormHintProperty().get());
     }

@@ -6,7 +6,6 @@ import dev.kigo.library.Reproduction;
 import dev.kigo.ui.settings.FormChoice;
 import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
-import dev.kigo.ui.settings.StudioStateStore;
 import dev.kigo.ui.viewmodel.SamplingField;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -54,10 +53,9 @@ class LibraryPaneTest {
     @Test
     void saveFindFavouriteDeleteUndoAndReproduce() throws Exception {
         StudioState d = StudioState.defaults();
-        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(d.window(), d.theme(), d.fontSize(),
+        StudioApp app = runner.start(configDir, new StudioState(d.window(), d.theme(), d.fontSize(),
                 d.sampling().withSeed(77).withMaxTokens(40), "", FormChoice.HAIKU, "5-7-5",
                 GenerationMode.FROM_KEYWORDS, "kingfisher, dusk", GenerationTest.FIXTURE.toString(), false));
-        StudioApp app = runner.start(configDir, configDir);
         assertTrue(waitFor(30_000, () -> app.window().session().readyProperty().get()));
         // Seed 77 locked, so the run uses it rather than drawing a new one.
         robot.interact(() -> app.window().model().sampling().seedLockedProperty().set(true));

@@ -29,6 +29,12 @@ final class StudioRunner {
         return app;
     }
 
+    /** Starts a studio whose saved settings are {@code state} (its model folder opens at start-up), in {@code configDir}. */
+    StudioApp start(Path configDir, StudioState state) throws Exception {
+        new StudioStateStore(configDir.resolve("studio.json")).save(state);
+        return start(configDir, configDir);
+    }
+
     /** The engine's tiny random-weight model (real ONNX Runtime, real tokenizer); -Dkigo.test.model overrides it. */
     static final Path FIXTURE_MODEL = Path.of(System.getProperty("kigo.test.model", Path.of(System.getProperty("kigo.repo.root", ".."))
             .resolve("app/src/test/resources/fixtures/tiny-gpt2/optimum").toAbsolutePath().normalize().toString()));
@@ -39,10 +45,9 @@ final class StudioRunner {
      */
     StudioApp startOnFixtureModel(Path configDir, GenerationMode mode, String keywords, int maxTokens) throws Exception {
         StudioState state = StudioState.defaults();
-        new StudioStateStore(configDir.resolve("studio.json")).save(new StudioState(state.window(), state.theme(),
+        StudioApp started = start(configDir, new StudioState(state.window(), state.theme(),
                 state.fontSize(), state.sampling().withMaxTokens(maxTokens), "", state.form(), state.customPattern(),
                 mode, keywords, FIXTURE_MODEL.toString(), false));
-        StudioApp started = start(configDir, configDir);
         if (!waitFor(30_000, () -> started.window().session().readyProperty().get())) {
             throw new AssertionError("the fixture model did not load: " + onFx(() -> started.window().session().statusProperty().get()
                     + " / " + started.window().model().errorMessageProperty().get()));

@@ -7,8 +7,10 @@ import dev.kigo.ui.settings.Theme;
 import dev.kigo.ui.viewmodel.SamplingField;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +158,29 @@ class StudioWindowTest {
         Stage stage = (Stage) editor().getScene().getWindow();
         assertEquals(List.of(33.0, 44.0, 900.0, 650.0),
                 onFx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+    }
+
+    @Test
+    void theSeedLockAndTheFoldedSidePanelAreRememberedAcrossARestart() throws Exception {
+        StudioApp first = runner.start(configDir, kigoHome);
+        robot.interact(() -> robot.lookup("#lock-seed").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        robot.clickOn("#poem-area").press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        assertTrue(onFx(() -> first.window().model().sampling().seedLockedProperty().get()));
+        assertTrue(robot.lookup("#side-tabs").tryQuery().map(n -> n.getScene() == null).orElse(true), "folded");
+        runner.stop();
+
+        StudioApp second = runner.start(configDir, kigoHome);
+        assertTrue(onFx(() -> second.window().model().sampling().seedLockedProperty().get()), "the seed stays locked");
+        assertFalse(onFx(() -> second.window().sidePanelShownProperty().get()), "the side panel stays folded");
+        assertTrue(onFx(() -> ((SplitPane) robot.lookup("#studio-root").queryAs(BorderPane.class).getCenter())
+                .getItems().size() == 1), "only the editor in the window");
+        robot.clickOn("#poem-area").press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        robot.interact(() -> second.window().model().sampling().seedLockedProperty().set(false));
+        runner.stop();
+
+        StudioApp third = runner.start(configDir, kigoHome);
+        assertFalse(onFx(() -> third.window().model().sampling().seedLockedProperty().get()));
+        assertTrue(onFx(() -> third.window().sidePanelShownProperty().get()));
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,8 @@ import dev.kigo.generate.SamplingSettings;
  * @param keywords      the last keywords typed
  * @param modelDir      the model folder last opened, or empty for the shipped default
  * @param keepForm      whether "keep to the form" (syllable-constrained decoding) is on
+ * @param seedLocked    whether the seed is locked (Generate reuses it rather than drawing a new one)
+ * @param sidePanelFolded whether the side panel is folded away (false in older files: the panel shows)
  */
 public record StudioState(
         WindowBounds window,
@@ -29,7 +31,9 @@ public record StudioState(
         GenerationMode mode,
         String keywords,
         String modelDir,
-        boolean keepForm) {
+        boolean keepForm,
+        boolean seedLocked,
+        boolean sidePanelFolded) {
 
     public static final double MIN_FONT_SIZE = 9;
     public static final double MAX_FONT_SIZE = 48;
@@ -46,6 +50,14 @@ public record StudioState(
         mode = mode == null ? GenerationMode.FROM_KEYWORDS : mode;
         keywords = keywords == null ? "" : keywords;
         modelDir = modelDir == null ? "" : modelDir;
+    }
+
+    /** A state with the seed unlocked and the side panel shown. */
+    public StudioState(WindowBounds window, Theme theme, double fontSize, SamplingSettings sampling, String presetName,
+                       FormChoice form, String customPattern, GenerationMode mode, String keywords, String modelDir,
+                       boolean keepForm) {
+        this(window, theme, fontSize, sampling, presetName, form, customPattern, mode, keywords, modelDir, keepForm,
+                false, false);
     }
 
     public static StudioState defaults() {

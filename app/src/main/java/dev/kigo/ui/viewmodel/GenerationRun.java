@@ -23,7 +23,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,19 +117,30 @@ public final class GenerationRun {
     private final StringBuilder runRaw = new StringBuilder();
     /** What the editor shows of the pending block: the model's text less its format and what the stanza had no room for. */
     private final StringBuilder blockShown = new StringBuilder();
-    /** What the editor showed of the latest finished run's block, to know it in a stanza the poet saves. */
-    private String lastShown = "";
-    /** What made the latest finished run, for the library. */
+    /** The stanza's text before the pending block (the poet's lines a Continue goes on from); empty for a new one. */
+    private String blockPrefix = "";
+    /**
+     * The stanzas this run's generations left in the editor, newest first, so a stanza the poet saves later (after
+     * other runs, picking an alternative, or editing it) still knows the generation that wrote it.
+     */
+    private final Deque<Written> written = new ArrayDeque<>();
+    /** Enough for every stanza of a long session; the oldest are forgotten first. */
+    static final int WRITTEN_KEPT = 200;
+    /** A word or two of the model's found in a stanza says nothing about who wrote it; a dozen letters do. */
+    static final int MIN_CHARS_KEPT = 12;
+
+    /**
+     * A stanza a generation left in the editor: the whole stanza, what the model wrote of it, and the record (made
+     * when the run ends, with the model that wrote it, whatever is loaded when the poet saves).
+     */
+    private record Written(String stanza, String shown, GenerationRecord record) { }
+
+    /** What made the current run, for the library. */
     private GenerationRequest runRequest;
     /** The model the current run writes with. */
     private ModelSession.Loaded runModel;
-    private GenerationRequest lastRequest;
     /** The form the current run is held to ("keep to the form"), as its spec; null for a free run. */
     private String runKeptForm;
-    /** The form the latest finished run was held to; null if it was free. */
-    private String lastKeptForm;
-    /** The model that wrote the last result, for its library record (another may be loaded by the time it is saved). */
-    private ModelSession.Loaded lastModel;
     /** Regenerate redoes the last command: after Continue it continues again rather than writing a new haiku. */
     private boolean regenerateContinues;
 
@@ -324,7 +337,10 @@ public final class GenerationRun {
         }
         // Lines left to write, counting the open one: one fewer line breaks (counted on the whole stanza, of which
         // the model may see only the last lines).
-        newBlock(session.loaded().orElseThrow().fitToContext(whole, settings), formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED);
+        // The block goes straight after the text, so the stanza it leaves is the text's last block and then the block.
+        String[] blocks = editorText.replace("\r", "").split("\\n[ \\t]*\\n", -1);
+        newBlock(session.loaded().orElseThrow().fitToContext(whole, settings),
+                formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED, blocks[blocks.length - 1]);
         startRun(blockStanza.request(settings), Placement.APPEND);
     }
 
@@ -400,7 +416,12 @@ public final class GenerationRun {
     // Internals
 
     private void newBlock(StanzaContinuation stanza, int lineBreaks) {
+        newBlock(stanza, lineBreaks, "");
+    }
+
+    private void newBlock(StanzaContinuation stanza, int lineBreaks, String prefix) {
         blockStanza = stanza;
+        blockPrefix = prefix;
         blockLineBreaks = lineBreaks;
         blockTokens.clear();
         blockRaw.clear();
@@ -514,11 +535,14 @@ public final class GenerationRun {
         running.set(false);
         job = null;
         if (result != null) {
-            lastRequest = runRequest;
-            lastKeptForm = runKeptForm;
-            // The model that wrote it, whatever is loaded when the poet saves.
-            lastModel = runModel;
-            lastShown = blockShown.toString();
+            String shown = blockShown.toString();
+            if (!shown.isBlank()) {
+                written.addFirst(new Written((blockPrefix + shown).strip(), shown.strip(),
+                        runModel.record(runRequest, result, runKeptForm)));
+                if (written.size() > WRITTEN_KEPT) {
+                    written.removeLast();
+                }
+            }
             lastResult.set(result);
             note.set(result.note());
             speed.set(String.format(Locale.ROOT, "%.1f tokens/s", result.tokensPerSecond()));
@@ -556,22 +580,32 @@ public final class GenerationRun {
     }
 
     /**
-     * The record of the latest run, if {@code stanza} holds what it wrote as the editor showed it (so a hand-written
-     * poem is never saved as generated): everything the library needs to reproduce it.
+     * Which of this run's generations wrote {@code stanza}, if any (so a hand-written poem is never saved as
+     * generated): the newest that left exactly this text, else the newest whose lines the poet kept in it (the
+     * model's whole text, if it is a dozen characters at least, or most of its stanza's lines), marked as changed since.
      */
-    public Optional<GenerationRecord> recordFor(String stanza) {
-        GenerationResult result = lastResult.get();
-        if (result == null || lastRequest == null || lastModel == null || stanza == null) {
+    public Optional<Provenance> provenanceOf(String stanza) {
+        if (stanza == null || stanza.isBlank()) {
             return Optional.empty();
         }
-        String written = lastShown.strip();
-        if (written.isEmpty() || !normalise(stanza).contains(normalise(written))) {
-            return Optional.empty();
+        for (Written w : written) {
+            if (Provenance.sameText(stanza, w.stanza())) {
+                return Optional.of(new Provenance(w.record(), w.stanza(), false));
+            }
         }
-        return Optional.of(lastModel.record(lastRequest, result, lastKeptForm));
+        String flat = Provenance.flat(stanza);
+        for (Written w : written) {
+            String model = Provenance.flat(w.shown());
+            boolean keptModelText = model.length() >= MIN_CHARS_KEPT && flat.contains(model);
+            if (keptModelText || Provenance.keepsMostOf(stanza, w.stanza())) {
+                return Optional.of(new Provenance(w.record(), w.stanza(), true));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static String normalise(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+    /** The record of the generation that wrote {@code stanza}, if one of this run's did. */
+    public Optional<GenerationRecord> recordFor(String stanza) {
+        return provenanceOf(stanza).map(Provenance::record);
     }
 }

@@ -9,6 +9,7 @@ import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
+import dev.kigo.library.PieceStore;
 import dev.kigo.library.Reproduction;
 import dev.kigo.library.SearchQuery;
 import dev.kigo.library.SortOrder;
@@ -43,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +56,8 @@ public final class LibraryViewModel {
 
     /** A keywords-to-haiku prompt as the studio writes it: "(autumn moon heron =", perhaps after end-of-text. */
     private static final Pattern KEYWORD_PROMPT = Pattern.compile("^(?:<\\|endoftext\\|>)?\\((.*) =\\s*$", Pattern.DOTALL);
+    /** Any prompt in the model's format, a continued stanza's too: "(autumn moon = the first line /". */
+    private static final Pattern KEYWORDS_OF_STANZA = Pattern.compile("^(?:<\\|endoftext\\|>)?\\(([^\\n]*?) =");
 
     /** Search waits this long after the last keystroke. */
     public static final long SEARCH_DELAY_MILLIS = 250;
@@ -70,8 +74,20 @@ public final class LibraryViewModel {
 
     private final StudioViewModel studio;
     private final FxExecutor executor;
-    private Supplier<Optional<GenerationRecord>> generationOfText = Optional::empty;
+    private Function<String, Optional<Provenance>> provenanceOf = stanza -> Optional.empty();
     private Supplier<Optional<Long>> comparisonOfText = Optional::empty;
+    /**
+     * The stanzas saved in this session, newest first: saving one of them again (as it is, or touched up) adds a
+     * version to its piece instead of a second piece.
+     */
+    private final List<SavedStanza> savedThisSession = new ArrayList<>();
+
+    private record SavedStanza(long pieceId, String text, GenerationRecord generation) { }
+
+    /** What a save did, for the status line. */
+    private enum Outcome { NEW_PIECE, NEW_VERSION, UNCHANGED }
+
+    private record Saved(Piece piece, Outcome outcome, int versions) { }
     private Consumer<String> editorSink = text -> { };
     /** The latest search asked for; older answers are dropped. */
     private long searchTicket;
@@ -122,9 +138,9 @@ public final class LibraryViewModel {
         return undoable.getReadOnlyProperty();
     }
 
-    /** Where the record of the last generation comes from (set once the engine is wired). */
-    public void setGenerationSource(Supplier<Optional<GenerationRecord>> source) {
-        this.generationOfText = source;
+    /** Which generation wrote a stanza the poet saves, if one did (the editor's generation run, once wired). */
+    public void setProvenanceSource(Function<String, Optional<Provenance>> source) {
+        this.provenanceOf = source;
     }
 
     /** Which saved comparison the stanza being saved was kept from, if any. */
@@ -139,18 +155,30 @@ public final class LibraryViewModel {
 
     // Commands
 
-    /** Saves {@code text} (a stanza) as a new piece in the background. */
+    /**
+     * Saves {@code text} (a stanza) in the background: as a new piece, or as a new version of the piece it was saved
+     * as before in this session (the same stanza: most of its lines kept). A stanza a generation wrote keeps that
+     * generation and the keywords the model was given; one the poet changed since keeps the model's text as its
+     * first version and the poet's as the next. A stanza written by hand has neither.
+     */
     public void save(String text) {
-        save(text, studio.keywordsProperty().get(), generationOfText.get().orElse(null), comparisonOfText.get().orElse(null));
+        String poem = text == null ? "" : text.strip();
+        Optional<Provenance> provenance = provenanceOf.apply(poem);
+        save(poem, provenance, provenance.flatMap(p -> keywordsOfStanza(p.record().prompt())).orElse(""),
+                comparisonOfText.get().orElse(null));
     }
 
     /**
-     * Saves {@code text} as a new piece in the background, with the keywords and the generation that wrote it (null
-     * for a hand-written one), kept from the saved comparison {@code comparisonId} (null if none): a comparison's
-     * column saves what it wrote this way.
+     * Saves {@code text} in the background as {@link #save(String)} does, with the keywords and the generation that
+     * wrote it as it is (null for a hand-written one), kept from the saved comparison {@code comparisonId} (null if
+     * none): a comparison's column saves what it wrote this way.
      */
     public void save(String text, String keywords, GenerationRecord generation, Long comparisonId) {
         String poem = text == null ? "" : text.strip();
+        save(poem, Optional.ofNullable(generation).map(g -> new Provenance(g, poem, false)), keywords, comparisonId);
+    }
+
+    private void save(String poem, Optional<Provenance> provenance, String keywords, Long comparisonId) {
         Optional<Library> library = studio.library();
         if (poem.isEmpty()) {
             studio.showError("There is nothing to save: write or generate a poem first.");
@@ -160,20 +188,61 @@ public final class LibraryViewModel {
             studio.showError("The library is not available, so the poem cannot be saved there.");
             return;
         }
+        PieceContent content = contentOf(poem);
+        GenerationRecord generation = provenance.map(Provenance::record).orElse(null);
+        PieceContent asGenerated = provenance.filter(Provenance::changed).map(p -> contentOf(p.asGenerated())).orElse(null);
+        SavedStanza earlier = savedThisSession.stream()
+                .filter(s -> Provenance.sameText(s.text(), poem) || (generation != null && generation.equals(s.generation()))
+                        || Provenance.keepsMostOf(poem, s.text()))
+                .findFirst().orElse(null);
+        executor.supply(() -> {
+            PieceStore pieces = library.get().pieces();
+            Optional<Piece> before = earlier == null ? Optional.empty()
+                    : pieces.find(earlier.pieceId()).filter(p -> !p.isDeleted());
+            if (before.isPresent()) {
+                long id = before.get().id();
+                boolean sameGeneration = generation == null || generation.equals(earlier.generation());
+                if (sameGeneration && before.get().content().equals(content)) {
+                    return new Saved(before.get(), Outcome.UNCHANGED, pieces.versions(id).size());
+                }
+                Piece updated = sameGeneration ? pieces.edit(id, content) : pieces.regenerate(id, content, generation);
+                return new Saved(updated, Outcome.NEW_VERSION, pieces.versions(id).size());
+            }
+            PieceDraft draft = new PieceDraft(content, keywords, false, List.of(), comparisonId);
+            Piece piece = asGenerated == null ? pieces.save(draft, generation) : pieces.saveChanged(draft, generation, asGenerated);
+            return new Saved(piece, Outcome.NEW_PIECE, asGenerated == null ? 1 : 2);
+        }).whenComplete((saved, failure) -> {
+            if (failure != null) {
+                studio.showError("The poem could not be saved: " + UserMessages.describe(failure));
+                return;
+            }
+            long id = saved.piece().id();
+            savedThisSession.removeIf(s -> s.pieceId() == id);
+            savedThisSession.add(0, new SavedStanza(id, poem, generation != null ? generation
+                    : earlier != null ? earlier.generation() : null));
+            announce(switch (saved.outcome()) {
+                case NEW_PIECE -> "Saved to the library as piece " + id + ", " + origin(provenance) + ".";
+                case NEW_VERSION -> "Saved as a new version of piece " + id + " (version " + saved.versions() + ").";
+                case UNCHANGED -> "Piece " + id + " already holds this stanza: nothing new to save.";
+            });
+            refresh();
+        });
+    }
+
+    private PieceContent contentOf(String poem) {
         Form form = studio.prosody().formProperty().get();
         PoemCheck check = studio.prosody().prosody().map(p -> p.check(poem, form)).orElse(null);
-        PieceContent content = check != null ? PieceContent.checked("", poem, check) : PieceContent.of("", poem, form.name());
-        PieceDraft draft = new PieceDraft(content, keywords, false, List.of());
-        PieceDraft kept = comparisonId == null ? draft : draft.withComparison(comparisonId);
-        executor.supply(() -> library.get().pieces().save(kept, generation))
-                .whenComplete((piece, failure) -> {
-                    if (failure != null) {
-                        studio.showError("The poem could not be saved: " + UserMessages.describe(failure));
-                    } else {
-                        announce("Saved to the library as piece " + piece.id() + ".");
-                        refresh();
-                    }
-                });
+        return check != null ? PieceContent.checked("", poem, check) : PieceContent.of("", poem, form.name());
+    }
+
+    /** Who wrote a stanza, for the status line. */
+    private static String origin(Optional<Provenance> provenance) {
+        if (provenance.isEmpty()) {
+            return "written by hand";
+        }
+        long seed = provenance.get().record().settings().seed();
+        return provenance.get().changed() ? "the model's stanza (seed " + seed + ") with your changes"
+                : "written by the model (seed " + seed + ")";
     }
 
     /** Runs the search now (the list also follows the search words by itself). */
@@ -332,6 +401,12 @@ public final class LibraryViewModel {
     static Optional<String> keywordsOf(String prompt) {
         Matcher m = KEYWORD_PROMPT.matcher(prompt == null ? "" : prompt);
         return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    /** The keywords of a prompt in the model's format, a continued stanza's too: "(old pond = a frog /" gives "old pond". */
+    static Optional<String> keywordsOfStanza(String prompt) {
+        Matcher m = KEYWORDS_OF_STANZA.matcher(prompt == null ? "" : prompt);
+        return m.lookingAt() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 
     private static String tail(String prompt) {

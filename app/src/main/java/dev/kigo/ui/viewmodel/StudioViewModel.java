@@ -47,6 +47,7 @@ public final class StudioViewModel {
     private final StringProperty keywords = new SimpleStringProperty();
     private final StringProperty modelDir = new SimpleStringProperty("");
     private final BooleanProperty keepForm = new SimpleBooleanProperty();
+    private final BooleanProperty sidePanelFolded = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper restoredDraft = new ReadOnlyStringWrapper("");
 
@@ -81,6 +82,8 @@ public final class StudioViewModel {
 
         library = openLibrary(paths);
         sampling = new SamplingViewModel(initialState.sampling(), random);
+        sampling.seedLockedProperty().set(initialState.seedLocked());
+        sidePanelFolded.set(initialState.sidePanelFolded());
         presetStore = library != null ? new LibraryPresetStore(library) : new JsonPresetStore(paths.presetsFile());
         presets = new PresetsViewModel(sampling, presetStore, this::showError);
         if (freshStart) {
@@ -192,6 +195,11 @@ public final class StudioViewModel {
         return keepForm;
     }
 
+    /** Whether the side panel (generation and library) is folded away; remembered across restarts. */
+    public BooleanProperty sidePanelFoldedProperty() {
+        return sidePanelFolded;
+    }
+
     /** The generation panel's inputs, for the editor's run. */
     public GenerationInputs generationInputs() {
         return new GenerationInputs(mode, keywords, keepForm);
@@ -246,7 +254,8 @@ public final class StudioViewModel {
     public StudioState snapshot(WindowBounds window) {
         String presetName = presets.selectedProperty().get() == null ? "" : presets.selectedProperty().get().name();
         return new StudioState(window, theme.get(), fontSize.get(), sampling.getSettings(), presetName, form.get(),
-                customPattern.get(), mode.get(), keywords.get(), modelDir.get(), keepForm.get());
+                customPattern.get(), mode.get(), keywords.get(), modelDir.get(), keepForm.get(),
+                sampling.seedLockedProperty().get(), sidePanelFolded.get());
     }
 
     /** Writes settings and draft now (window closing). Problems go to the error banner. */

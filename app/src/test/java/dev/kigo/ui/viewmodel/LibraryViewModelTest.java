@@ -79,7 +79,7 @@ class LibraryViewModelTest {
         library.save("an old silent pond\na frog jumps into the pond\nsplash! silence again");
         await("first save", () -> library.noticeProperty().get().startsWith("Saved"));
         studio.keywordsProperty().set("heron, dusk");
-        library.setGenerationSource(() -> Optional.of(generated(4242)));
+        library.setProvenanceSource(stanza -> Optional.of(new Provenance(generated(4242), stanza, false)));
         library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
         await("both listed", () -> library.pieces().size() == 2);
         assertEquals("a grey heron waits\nstill as the evening water\none fish, then the dark",
@@ -146,10 +146,10 @@ class LibraryViewModelTest {
     @Test
     void reproduceRestoresTheKeepFormSwitchAndTheFormItWasKeptTo() throws Exception {
         studio.keywordsProperty().set("heron, dusk");
-        library.setGenerationSource(() -> Optional.of(generated(7).withKeptForm("3-5-3")));
+        library.setProvenanceSource(stanza -> Optional.of(new Provenance(generated(7).withKeptForm("3-5-3"), stanza, false)));
         library.save("a heron\nwaits by the water\nthen the dark");
         await("kept saved", () -> library.pieces().size() == 1);
-        library.setGenerationSource(() -> Optional.of(generated(8)));
+        library.setProvenanceSource(stanza -> Optional.of(new Provenance(generated(8), stanza, false)));
         library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
         await("free saved", () -> library.pieces().size() == 2);
         Piece free = library.pieces().get(0);
@@ -177,6 +177,60 @@ class LibraryViewModelTest {
     }
 
     @Test
+    void aHandWrittenStanzaCarriesNoKeywordsFromThePanelAndAGeneratedOneTheModelsOwn() throws Exception {
+        studio.keywordsProperty().set("stray words");
+        library.save("an old silent pond\na frog jumps into the pond\nsplash! silence again");
+        await("hand-written saved", () -> library.pieces().size() == 1);
+        assertEquals("", library.pieces().get(0).keywords());
+        assertTrue(library.noticeProperty().get().endsWith("written by hand."), library.noticeProperty().get());
+
+        library.setProvenanceSource(stanza -> Optional.of(new Provenance(generated(3), stanza, false)));
+        library.save("a grey heron waits\nstill as the evening water\none fish, then the dark");
+        await("generated saved", () -> library.pieces().size() == 2);
+        assertEquals("heron, dusk", library.pieces().get(0).keywords(), "the keywords in the prompt, not the panel's");
+    }
+
+    @Test
+    void savingTheSameStanzaAgainAddsAVersionOfItsPieceNotASecondPiece() throws Exception {
+        var pieces = studio.library().orElseThrow().pieces();
+        String stanza = "an old silent pond\na frog jumps into the pond\nsplash! silence again";
+        library.save(stanza);
+        await("saved", () -> library.pieces().size() == 1);
+        long id = library.pieces().get(0).id();
+
+        library.save(stanza);
+        await("said", () -> library.noticeProperty().get().contains("already holds"));
+        assertEquals(1, pieces.versions(id).size(), "nothing new, no new version");
+
+        library.save("an old silent pond\na frog leaps into the pond\nsplash! silence again");
+        await("new version", () -> library.noticeProperty().get().equals("Saved as a new version of piece " + id + " (version 2)."));
+        assertEquals(1, pieces.count(dev.kigo.library.SearchQuery.all()));
+        assertEquals("an old silent pond\na frog leaps into the pond\nsplash! silence again", pieces.get(id).text());
+
+        // Most lines rewritten: another poem, another piece.
+        library.save("winter rain\nthe frog gone\nsplash! silence again");
+        await("second piece", () -> library.pieces().size() == 2);
+    }
+
+    @Test
+    void aGeneratedStanzaThePoetChangedKeepsTheModelsTextAsItsFirstVersionAndItsGeneration() throws Exception {
+        var pieces = studio.library().orElseThrow().pieces();
+        String asGenerated = "a grey heron waits\nstill as the evening water\none fish, then the dark";
+        String changed = "a grey heron waits\nstill as the evening water\none fish, then the night";
+        library.setProvenanceSource(stanza -> Optional.of(new Provenance(generated(11), asGenerated, true)));
+        library.save(changed);
+        await("saved", () -> library.pieces().size() == 1);
+        long id = library.pieces().get(0).id();
+        List<dev.kigo.library.Version> versions = pieces.versions(id);
+        assertEquals(List.of(dev.kigo.library.VersionKind.GENERATED, dev.kigo.library.VersionKind.EDITED),
+                versions.stream().map(dev.kigo.library.Version::kind).toList());
+        assertEquals(asGenerated, versions.get(0).content().text());
+        assertEquals(changed, versions.get(1).content().text());
+        assertEquals(11, pieces.reproduction(id).orElseThrow().settings().seed(), "Reproduce finds its generation");
+        assertTrue(library.noticeProperty().get().contains("with your changes"), library.noticeProperty().get());
+    }
+
+    @Test
     void verdictLineNamesTheFormAndTheCounts() throws Exception {
         studio.prosody().use(dev.kigo.prosody.Prosody.loadDefault());
         library.save("an old silent pond\na frog jumps into the pond\nsplash! silence again");
@@ -192,5 +246,7 @@ class LibraryViewModelTest {
         assertEquals(java.util.Optional.of("kingfisher dusk"), LibraryViewModel.keywordsOf("(kingfisher dusk ="));
         assertEquals(java.util.Optional.of("old pond"), LibraryViewModel.keywordsOf("<|endoftext|>(old pond ="));
         assertEquals(java.util.Optional.empty(), LibraryViewModel.keywordsOf("an old silent pond\n"));
+        assertEquals(java.util.Optional.of("old pond"), LibraryViewModel.keywordsOfStanza("<|endoftext|>(old pond = a frog /"));
+        assertEquals(java.util.Optional.empty(), LibraryViewModel.keywordsOfStanza("an old silent pond = splash"));
     }
 }

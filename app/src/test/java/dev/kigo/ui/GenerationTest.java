@@ -77,6 +77,23 @@ class GenerationTest {
     }
 
     @Test
+    void continuingWithMoreNewTokensThanTheContextHoldsAnswersInsteadOfFreezing() throws Exception {
+        // 240 new tokens leave no room in the fixture's 128-token context for any of the poem: cutting its line in
+        // halves once never reached an end, on the FX thread.
+        robot.interact(() -> {
+            app.window().model().sampling().applyKeepingSeed(
+                    app.window().model().sampling().getSettings().withMaxTokens(240));
+            editor().area().replaceText("an old pond");
+        });
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(20_000, () -> !generation().runningProperty().get()
+                && (generation().lastResultProperty().get() != null
+                || !app.window().model().errorMessageProperty().get().isEmpty())),
+                "the studio answers: a result or a sentence");
+        assertTrue(onFx(() -> editor().text()).startsWith("an old pond"), "the poem is kept");
+    }
+
+    @Test
     void statusBarNamesTheModelAndTheDevice() throws Exception {
         assertTrue(onFx(() -> app.window().statusBar().getText()).contains("tiny-gpt2-optimum"));
         assertTrue(onFx(() -> robotLabel("#status-device")).startsWith("Device: CPU"));

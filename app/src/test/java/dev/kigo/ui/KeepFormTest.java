@@ -109,4 +109,64 @@ class KeepFormTest {
         robot.interact(() -> app.window().model().formProperty().set(FormChoice.HAIKU));
         assertFalse(onFx(toggle::isDisabled));
     }
+
+    @Test
+    void continuingThePoetsFirstLineKeepsItAndFillsTheFormAfterIt() throws Exception {
+        robot.interact(() -> {
+            // Room for the poet's line in the fixture's 128-token context, and for the two lines after it.
+            app.window().model().sampling().applyKeepingSeed(
+                    app.window().model().sampling().getSettings().withMaxTokens(90));
+            app.window().model().modeProperty().set(GenerationMode.CONTINUE_TEXT);
+            app.window().editor().area().replaceText("an old pond");
+        });
+        assertTrue(waitFor(10_000, () -> generation().keepFormAvailableProperty().get()),
+                () -> "keeping to the form works when continuing: " + generation().keepFormHintProperty().get());
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(60_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()),
+                () -> "finishes: " + app.window().model().errorMessageProperty().get());
+        GenerationResult result = onFx(() -> generation().lastResultProperty().get());
+        String poem = onFx(() -> app.window().editor().text()).strip();
+        System.out.printf("continued to 3-5-3: %s | note: %s%n", poem.replace("\n", " / "), result.note());
+        // The line was left open, so the model may end it (a comma) but not change its words.
+        assertTrue(poem.lines().findFirst().orElseThrow().matches("an old pond\\W*"),
+                "the poet's line stays word for word: " + poem);
+        PoemCheck check = app.window().model().prosody().prosody().orElseThrow().check(poem, Form.parse("3-5-3"));
+        if (result.note().isEmpty()) {
+            assertEquals(3, poem.lines().count(), poem);
+            assertTrue(check.fits(), () -> "the stanza keeps 3-5-3 after the poet's line: " + poem + " " + check);
+        }
+        assertEquals("3-5-3", onFx(() -> generation().recordFor(poem).orElseThrow().keptForm()));
+    }
+
+    @Test
+    void aWordPickedFromTheAlternativesOfAKeptStanzaKeepsTheFormOrIsRefused() throws Exception {
+        robot.interact(() -> app.window().commands().generate());
+        assertTrue(waitFor(60_000, () -> generation().lastResultProperty().get() != null && !generation().runningProperty().get()));
+        GenerationResult first = onFx(() -> generation().lastResultProperty().get());
+        String before = onFx(() -> app.window().editor().text());
+        // The second token's alternatives (the first may sit on the line's first syllable either way).
+        dev.kigo.ui.view.PoemEditor.TokenSpan span = onFx(() -> app.window().editor().tokenSpans().get(1));
+        dev.kigo.generate.TokenEvent.Alternative alternative = onFx(() -> span.token().alternatives().stream()
+                .filter(a -> !a.text().isBlank() && a.tokenId() != span.token().tokenId()).findFirst().orElseThrow());
+        int position = 1;
+        boolean accepted = onFx(() -> generation().canContinueFromAlternative(position, alternative));
+        if (!accepted) {
+            String error = onFx(() -> app.window().model().errorMessageProperty().get());
+            assertTrue(error.contains("keep to the form"), error);
+            assertEquals(before, onFx(() -> app.window().editor().text()), "a refused word changes nothing");
+            return;
+        }
+        robot.interact(() -> {
+            app.window().editor().truncateGeneratedBefore(span);
+            generation().continueFromAlternative(position, alternative);
+        });
+        assertTrue(waitFor(60_000, () -> generation().lastResultProperty().get() != first && !generation().runningProperty().get()));
+        GenerationResult result = onFx(() -> generation().lastResultProperty().get());
+        String poem = onFx(() -> app.window().editor().text()).strip();
+        System.out.printf("after the alternative %s: %s | note: %s%n", alternative.text(), poem.replace("\n", " / "), result.note());
+        PoemCheck check = app.window().model().prosody().prosody().orElseThrow().check(poem, Form.parse("3-5-3"));
+        if (result.note().isEmpty()) {
+            assertTrue(check.fits(), () -> "the stanza still keeps 3-5-3 after the picked word: " + poem + " " + check);
+        }
+    }
 }

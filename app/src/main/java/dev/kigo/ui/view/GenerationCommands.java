@@ -73,7 +73,7 @@ public final class GenerationCommands implements GenerationRun.Output {
 
     private void continueFromAlternative(PoemEditor.TokenSpan span, TokenEvent.Alternative alternative) {
         int position = editor.tokenSpans().indexOf(span);
-        if (position < 0 || !generation.canContinueFromAlternative(position)) {
+        if (position < 0 || !generation.canContinueFromAlternative(position, alternative)) {
             return;
         }
         generation.stop();

@@ -189,7 +189,8 @@ public final class GenerationRun {
         String reason = keepFormUnavailableReason();
         keepFormAvailable.set(reason == null);
         keepFormHint.set(reason != null ? reason
-                : "Every line keeps to the form's syllable count: the model may only write words that fit.");
+                : "Every line the model writes keeps to the form's syllable count (continuing, your own lines stay as "
+                + "they are and the model's lines fill the form): the model may only write words that fit.");
         if (reason == null && inputs.keepForm().get()) {
             preparedKeepForm();
         }
@@ -209,9 +210,6 @@ public final class GenerationRun {
         Form form = prosody.formProperty().get();
         if (form == null || form.isFree()) {
             return "Free verse has no syllable pattern to keep to: choose haiku, tanka or a custom pattern.";
-        }
-        if (inputs.mode().get() != GenerationMode.FROM_KEYWORDS) {
-            return "Keeping to the form works for new poems from keywords: switch the mode to “" + GenerationMode.FROM_KEYWORDS + "”.";
         }
         return null;
     }
@@ -270,6 +268,12 @@ public final class GenerationRun {
      * counts as started from now: Stop cancels it while the tables are still being built.
      */
     private void startKeptToForm(GenerationRequest request, Form form) {
+        startKeptToForm(request, form, () -> newBlock(new StanzaContinuation(request.input(), List.of(), false),
+                lineBreaksOfNewStanza()), Placement.NEW_PIECE);
+    }
+
+    /** The same, with {@code placeBlock} setting up where the text goes once the run can start. */
+    private void startKeptToForm(GenerationRequest request, Form form, Runnable placeBlock, Placement placement) {
         CompletableFuture<SyllableConstraint> prepared = preparedKeepForm();
         ModelSession.Loaded forModel = session.loaded().orElseThrow();
         long ticket = ++run;
@@ -295,8 +299,8 @@ public final class GenerationRun {
                 errors.accept(e.getMessage());
                 return;
             }
-            newBlock(new StanzaContinuation(request.input(), List.of(), false), lineBreaksOfNewStanza());
-            startRun(constrained, Placement.NEW_PIECE, form.name());
+            placeBlock.run();
+            startRun(constrained, placement, form.name());
         });
     }
 
@@ -330,17 +334,33 @@ public final class GenerationRun {
         StanzaContinuation whole = StanzaContinuation.of(editorText, keywords);
         int formLines = formLines();
         boolean afterBlankLine = whole.lines().isEmpty() && !editorText.isBlank();
+        boolean keepingForm = inputs.keepForm().get() && keepFormAvailable.get();
         if (afterBlankLine || (formLines > 0 && whole.finishedLines() >= formLines)) {
+            GenerationRequest request = GenerationRequest.haiku(whole.keywords(), settings);
+            if (keepingForm) {
+                startKeptToForm(request, prosody.formProperty().get(), () -> newBlock(
+                        new StanzaContinuation(whole.keywords(), List.of(), false), lineBreaksOfNewStanza()),
+                        Placement.NEW_PIECE);
+                return;
+            }
             newBlock(new StanzaContinuation(whole.keywords(), List.of(), false), lineBreaksOfNewStanza());
-            startRun(GenerationRequest.haiku(whole.keywords(), settings), Placement.NEW_PIECE);
+            startRun(request, Placement.NEW_PIECE);
             return;
         }
         // Lines left to write, counting the open one: one fewer line breaks (counted on the whole stanza, of which
         // the model may see only the last lines).
         // The block goes straight after the text, so the stanza it leaves is the text's last block and then the block.
         String[] blocks = editorText.replace("\r", "").split("\\n[ \\t]*\\n", -1);
-        newBlock(session.loaded().orElseThrow().fitToContext(whole, settings),
-                formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED, blocks[blocks.length - 1]);
+        StanzaContinuation fitted = session.loaded().orElseThrow().fitToContext(whole, settings);
+        int lineBreaks = formLines > 0 ? formLines - whole.finishedLines() - 1 : StreamingDisplay.UNLIMITED;
+        String lastBlock = blocks[blocks.length - 1];
+        if (keepingForm) {
+            // The poet's lines stay as they are; the model's lines fill the form from where they stop.
+            startKeptToForm(fitted.request(settings), prosody.formProperty().get(),
+                    () -> newBlock(fitted, lineBreaks, lastBlock), Placement.APPEND);
+            return;
+        }
+        newBlock(fitted, lineBreaks, lastBlock);
         startRun(blockStanza.request(settings), Placement.APPEND);
     }
 
@@ -360,18 +380,23 @@ public final class GenerationRun {
      * just before that token.
      */
     public void continueFromAlternative(int position, TokenEvent.Alternative alternative) {
-        if (!canContinueFromAlternative(position)) {
+        if (!canContinueFromAlternative(position, alternative)) {
             return;
         }
         SamplingSettings settings = sampling.getSettings();
+        String kept = String.join("", blockRaw.subList(0, position));
+        GenerationRequest next = blockStanza.withBody(blockStanza.body() + kept + alternative.text(), settings);
+        String keptForm = runKeptForm;
+        if (keptForm != null) {
+            next = preparedKeepForm().join().constrain(next, prosody.formProperty().get());
+        }
         stop();
         TokenEvent replaced = blockTokens.get(position);
         blockTokens.subList(position, blockTokens.size()).clear();
         blockRaw.subList(position, blockRaw.size()).clear();
         TokenEvent chosen = new TokenEvent(alternative.tokenId(), alternative.text(), alternative.probability(),
                 replaced.alternatives(), position);
-        String kept = String.join("", blockRaw);
-        startRun(blockStanza.withBody(blockStanza.body() + kept + alternative.text(), settings), Placement.PENDING);
+        startRun(next, Placement.PENDING, keptForm);
         // Replay the kept text silently (it is in the editor), then shape the alternative like a streamed token.
         display = newDisplay();
         blockShown.setLength(0);
@@ -564,6 +589,33 @@ public final class GenerationRun {
      */
     public boolean canContinueFromAlternative(int position) {
         return settingsOrComplain() != null && readyToRun() && position >= 0 && position < blockTokens.size();
+    }
+
+    /**
+     * The same for one alternative, saying why not: a block written to the form goes on to the form after the
+     * poet's word, so a word that leaves no way to keep the count is refused before anything changes.
+     */
+    public boolean canContinueFromAlternative(int position, TokenEvent.Alternative alternative) {
+        if (!canContinueFromAlternative(position)) {
+            return false;
+        }
+        if (runKeptForm == null) {
+            return true;
+        }
+        SyllableConstraint constraint = preparedKeepForm().getNow(null);
+        Form form = prosody.formProperty().get();
+        if (constraint == null || form == null || !form.name().equals(runKeptForm)) {
+            errors.accept("This stanza was kept to " + runKeptForm + ", which is not the form chosen now: choose it "
+                    + "again to pick another word here.");
+            return false;
+        }
+        String given = blockStanza.body() + String.join("", blockRaw.subList(0, position)) + alternative.text();
+        if (!constraint.leavesRoom(given, form)) {
+            errors.accept("“" + alternative.text().strip() + "” leaves no way to keep to the form here: pick another "
+                    + "word.");
+            return false;
+        }
+        return true;
     }
 
     private SamplingSettings settingsForNewRun() {

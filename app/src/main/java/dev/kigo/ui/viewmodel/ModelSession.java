@@ -92,8 +92,10 @@ public final class ModelSession {
             StanzaContinuation fitted = stanza.lastLines(Math.max(1, most));
             while (most == 0 && !fitted.lines().get(0).isEmpty() && !fits(fitted, settings, budget)) {
                 String line = fitted.lines().get(0);
-                // A single over-long line loses its first half.
-                fitted = new StanzaContinuation(fitted.keywords(), List.of(line.substring(line.length() / 2).strip()), fitted.lineOpen());
+                // A single over-long line loses its first half; a last character that still does not fit goes too
+                // (half of one character is itself), and the generator then says the prompt is too long.
+                String half = line.length() <= 1 ? "" : line.substring(line.length() / 2).strip();
+                fitted = new StanzaContinuation(fitted.keywords(), List.of(half), fitted.lineOpen());
             }
             return fitted;
         }

@@ -41,8 +41,8 @@ public final class BenchCompareCommand implements Callable<Integer> {
     int promptTokens;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
-            description = "Rounds; each round runs batched and one after another in turn, and the median is reported "
-                    + "(default 3).")
+            description = "Rounds; each round runs batched and one after another in turn (every other round the "
+                    + "other way first), and the median is reported (default 3).")
     int repeats;
 
     @Spec
@@ -83,8 +83,14 @@ public final class BenchCompareCommand implements Callable<Integer> {
                     err.print("\rkigo bench-compare: " + count + " column" + (count == 1 ? "" : "s") + ", round "
                             + (r + 1) + " of " + repeats + "     ");
                     err.flush();
-                    batched[r] = run(generator, some, true);
-                    sequential[r] = run(generator, some, false);
+                    // Every other round the other way first: whichever runs first in a round is not always the same.
+                    if (r % 2 == 0) {
+                        batched[r] = run(generator, some, true);
+                        sequential[r] = run(generator, some, false);
+                    } else {
+                        sequential[r] = run(generator, some, false);
+                        batched[r] = run(generator, some, true);
+                    }
                     ratios[r] = batched[r] / sequential[r];
                 }
                 out.println("| " + count + " | " + BenchCommand.format(BenchCommand.median(batched)) + " | "

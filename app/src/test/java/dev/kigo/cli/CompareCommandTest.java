@@ -77,18 +77,22 @@ class CompareCommandTest {
         assertEquals(BuiltInPresets.PRECISE.settings(), settings(columns.get(0)));
         assertEquals(wild, settings(columns.get(1)));
         assertEquals(wild.summary(), columns.get(1).get("summary").asText());
-        assertEquals(tokenIds(columns.get(0)).size(), 48, "Precise keeps its own 48-token limit");
+        assertEquals(48, tokenIds(columns.get(0)).size(), "Precise keeps its own 48-token limit");
         assertEquals(alone("autumn moon", BuiltInPresets.PRECISE.settings()).tokenIds(), tokenIds(columns.get(0)));
         assertEquals(alone("autumn moon", wild).tokenIds(), tokenIds(columns.get(1)));
         for (JsonNode column : columns) {
             assertEquals("keywords-to-haiku", column.get("format").asText());
             assertTrue(column.get("meanLogProb").asDouble() < 0);
             assertTrue(column.get("tokensPerSecond").asDouble() > 0);
+            List<Integer> haiku = List.of(5, 7, 5);
+            int index = 0;
             for (JsonNode line : column.get("lines")) {
-                assertEquals(5, line.get("target").asInt() == 7 ? 5 : line.get("target").asInt() == 5 ? 5 : 0,
-                        "lines are judged as a haiku: " + line);
-                assertTrue(line.get("mark").asText().startsWith(line.get("syllables").asText())
-                        || line.get("mark").asText().startsWith("≈"), line.toString());
+                if (index < haiku.size()) {
+                    assertEquals(haiku.get(index), line.get("target").asInt(), "lines are judged as a haiku: " + line);
+                }
+                assertTrue(line.get("mark").asText().replace("≈", "").startsWith(line.get("syllables").asText()),
+                        line.toString());
+                index++;
             }
         }
     }

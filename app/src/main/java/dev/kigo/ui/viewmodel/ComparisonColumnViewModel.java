@@ -58,6 +58,7 @@ public final class ComparisonColumnViewModel {
     private final StringBuilder raw = new StringBuilder();
     private int tokens;
     private long startNanos;
+    private long lastSpeedUpdate;
     private GenerationRequest request;
     private ModelSession.Loaded model;
     private String keptForm;
@@ -216,8 +217,12 @@ public final class ComparisonColumnViewModel {
         if (display.isFull()) {
             cancellation.cancel();
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        speed.set(String.format(Locale.ROOT, "%.1f tokens/s", tokens / Math.max(seconds, 1e-3)));
+        long now = System.nanoTime();
+        // A few updates a second are readable; one per batch only lays the column out again.
+        if (now - lastSpeedUpdate > 250_000_000L) {
+            lastSpeedUpdate = now;
+            speed.set(String.format(Locale.ROOT, "%.1f tokens/s", tokens / Math.max((now - startNanos) / 1e9, 1e-3)));
+        }
         show();
     }
 
@@ -238,8 +243,12 @@ public final class ComparisonColumnViewModel {
         logProb.set(logProbText(finished));
         if (!stopped) {
             state.set(switch (finished.finishReason()) {
+                case END_OF_TEXT, END_OF_FORMAT -> "Finished";
                 case CANCELLED -> "Finished: the stanza is complete";
-                default -> "Finished (" + finished.finishReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+                case MAX_TOKENS -> "Stopped at the token limit";
+                case STOP_STRING -> "Finished at a stop word";
+                case CONTEXT_FULL -> "Stopped: the model's context is full";
+                case CONSTRAINT_DEAD_END -> "Finished: no word fitted the form";
             });
         }
         show();

@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int[] CONTEXTS = {16, 128, 512};
     private static final int BEAMS = 3;
     /** Never end early: every run generates exactly the tokens asked for. */
-    private static final LogitsProcessor NO_END_OF_TEXT = (logits, context) ->
+    static final LogitsProcessor NO_END_OF_TEXT = (logits, context) ->
             logits[context.endOfTextId()] = Float.NEGATIVE_INFINITY;
 
     @Mixin
@@ -199,7 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
         return promptText(model, tokens);
     }
 
-    private static String promptText(LanguageModel model, int tokens) {
+    static String promptText(LanguageModel model, int tokens) {
         String[] words = "old pond a frog jumps in the sound of water autumn moon rain on the roof".split(" ");
         StringBuilder text = new StringBuilder();
         int i = 0;
@@ -220,13 +220,13 @@ public final class BenchCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 

@@ -2,22 +2,18 @@ package dev.kigo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kigo.generate.CancellationToken;
-import dev.kigo.generate.CopyGuard;
 import dev.kigo.generate.GenerationListener;
 import dev.kigo.generate.GenerationRequest;
 import dev.kigo.generate.GenerationResult;
 import dev.kigo.generate.Generator;
-import dev.kigo.generate.LineLookahead;
 import dev.kigo.generate.PromptFormat;
 import dev.kigo.generate.SamplingSettings;
-import dev.kigo.generate.constrain.SyllableConstraint;
 import dev.kigo.library.GenerationRecord;
 import dev.kigo.library.Library;
 import dev.kigo.library.Piece;
 import dev.kigo.library.PieceContent;
 import dev.kigo.library.PieceDraft;
 import dev.kigo.model.LanguageModel;
-import dev.kigo.model.TrainingLines;
 import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.ArgGroup;
@@ -29,8 +25,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -69,19 +65,6 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "Without it, generation is free.")
     String form;
 
-    @Option(names = "--allow-copies", description = "Turn the originality guard off: a line of 4+ words the model "
-            + "learned in training may be written as it is (by default the model must go on past it).")
-    boolean allowCopies;
-
-    @Option(names = "--allow-coinages", description = "With --form: the model may also write words no dictionary "
-            + "knows (counted by estimate). Without it, every word is a dictionary word, one of your dictionary, or a "
-            + "plural or possessive of one.")
-    boolean allowCoinages;
-
-    @Option(names = "--no-lookahead", description = "With --form: write token by token (faster) instead of choosing "
-            + "each line among " + LineLookahead.CANDIDATES + " candidates that fit, by how well the model ends it there.")
-    boolean noLookahead;
-
     @Option(names = {"--n", "-n"}, paramLabel = "N", defaultValue = "1",
             description = "How many pieces (seeds S, S+1, ...; generated together in one batch).")
     int count;
@@ -92,6 +75,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Store each piece in the library with the model, prompt and settings "
             + "that made it (see --data-dir).")
     boolean save;
+
+    @Mixin
+    FormOptions formOptions;
 
     @Mixin
     SeasonOptions season;
@@ -128,26 +114,13 @@ public final class GenerateCommand implements Callable<Integer> {
             requests.add(new GenerationRequest(promptFormat, text, settings.withSeed(settings.seed() + i)));
         }
         Form keptForm = form == null ? null : Form.parse(form);
-        if (allowCoinages && keptForm == null) {
-            throw new IllegalArgumentException("--allow-coinages goes with --form: free generation has no word mask.");
-        }
-        if (noLookahead && keptForm == null) {
-            throw new IllegalArgumentException("--no-lookahead goes with --form: free generation writes token by token.");
-        }
+        formOptions.requireForm(keptForm != null);
         // The dictionary takes a few hundred ms to load: once, and only when the form or the library needs it.
         Prosody prosody = keptForm != null || save ? Prosody.loadDefault() : null;
         try (LanguageModel model = modelOptions.load(err)) {
             // The season bonus first: the form mask, added after it, then has the last word.
-            requests = new ArrayList<>(season.apply(requests, model));
-            if (keptForm != null) {
-                SyllableConstraint keepForm = SyllableConstraint.create(model, prosody);
-                requests.replaceAll(request -> keepForm.constrain(request, keptForm, allowCoinages)
-                        .withLineCandidates(noLookahead ? 1 : LineLookahead.CANDIDATES));
-            }
-            Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
-            if (learned.isPresent()) {
-                requests.replaceAll(request -> CopyGuard.guard(request, learned.get()));
-            }
+            requests = formOptions.apply(season.apply(requests, model),
+                    Collections.nCopies(requests.size(), keptForm), model, prosody);
             Generator generator = new Generator(model);
             boolean stream = !json && count == 1 && promptFormat == PromptFormat.PLAIN;
             if (stream) {

@@ -14,9 +14,11 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
+                CompareCommand.class,
                 InfoCommand.class,
                 ScoreCommand.class,
                 BenchCommand.class,
+                BenchCompareCommand.class,
                 EvaluateCommand.class,
                 CountCommand.class,
                 BenchProsodyCommand.class,

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** Every sampling setting as an option; unset ones take {@link SamplingSettings#defaults()}. */
+/**
+ * Every sampling setting as an option. {@code generate} takes them as a mixin (unset ones keep
+ * {@link SamplingSettings#defaults()}); {@code compare} as a group in each column (unset ones keep the column's preset).
+ */
 final class SamplingOptions {
     @Option(names = "--temperature", paramLabel = "T", description = "0 = greedy; higher is wilder (default " + SamplingSettings.DEFAULT_TEMPERATURE + ").")
     Double temperature;
@@ -38,7 +41,12 @@ final class SamplingOptions {
     List<String> stop;
 
     SamplingSettings settings() {
-        SamplingSettings settings = SamplingSettings.defaults();
+        return applyTo(SamplingSettings.defaults());
+    }
+
+    /** {@code base} with every option that was given in place of its value. */
+    SamplingSettings applyTo(SamplingSettings base) {
+        SamplingSettings settings = base;
         settings = temperature == null ? settings : settings.withTemperature(temperature);
         settings = topK == null ? settings : settings.withTopK(topK);
         settings = topP == null ? settings : settings.withTopP(topP);

@@ -132,6 +132,47 @@ public record SamplingSettings(
         return temperature == 0.0 && beams == 1;
     }
 
+    /**
+     * One line that tells settings apart at a glance, knobs that are off left out: "temperature 0.5, top-k 20,
+     * top-p 0.9, min-p 0.05, repetition 1.15, no-repeat 3, 48 tokens, seed 42"; "greedy, 40 tokens".
+     */
+    public String summary() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (beams > 1) {
+            parts.add(beams + " beams");
+        } else if (temperature == 0.0) {
+            parts.add("greedy");
+        } else {
+            parts.add("temperature " + number(temperature));
+        }
+        boolean sampled = temperature > 0.0 && beams == 1;
+        if (sampled && topK > 0) {
+            parts.add("top-k " + topK);
+        }
+        if (sampled && topP < 1.0) {
+            parts.add("top-p " + number(topP));
+        }
+        if (sampled && minP > 0.0) {
+            parts.add("min-p " + number(minP));
+        }
+        if (repetitionPenalty != 1.0) {
+            parts.add("repetition " + number(repetitionPenalty));
+        }
+        if (noRepeatNgramSize > 0) {
+            parts.add("no-repeat " + noRepeatNgramSize);
+        }
+        parts.add(maxTokens + " tokens");
+        if (sampled) {
+            parts.add("seed " + seed);
+        }
+        return String.join(", ", parts);
+    }
+
+    /** 0.5, 1.15, 1: as typed, without a trailing ".0". */
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     private static void check(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param id           its id in the library
  * @param createdAt    when it was saved
- * @param prompt       the prompt every column was given
+ * @param prompt       the input every column was given, in {@code promptFormat} (see {@link ComparisonDraft})
  * @param promptFormat the prompt format's name
  * @param columns      1 to {@value #MAX_COLUMNS} columns, in the order shown
  */

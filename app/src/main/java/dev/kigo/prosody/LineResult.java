@@ -24,6 +24,22 @@ public record LineResult(int index, int start, int end, String text, List<WordRe
         words = List.copyOf(words);
     }
 
+    /**
+     * The line's count against its target, as the gutter and the command line show it: "5/5 ✓"; "6/5 ▲+1";
+     * "4/5 ▼−1"; "3 ✗ extra"; free verse: just the count; empty for a blank line. "≈" marks estimated words.
+     */
+    public String mark() {
+        String approx = hasEstimates() ? "≈" : "";
+        return switch (verdict) {
+            case OK -> approx + syllables + "/" + target.getAsInt() + " ✓";
+            case LONG -> approx + syllables + "/" + target.getAsInt() + " ▲+" + (syllables - target.getAsInt());
+            case SHORT -> approx + syllables + "/" + target.getAsInt() + " ▼−" + (target.getAsInt() - syllables);
+            case EXTRA -> approx + syllables + " ✗ extra";
+            case UNCHECKED -> approx + syllables;
+            case BLANK -> "";
+        };
+    }
+
     /** Whether the line's count depends on which pronunciation is read (fire: 1 or 2). */
     public boolean isAmbiguous() {
         return !range.isExact();

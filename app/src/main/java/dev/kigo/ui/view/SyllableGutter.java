@@ -106,21 +106,8 @@ final class SyllableGutter implements IntFunction<Node> {
      * they would run past the gutter over the poem.
      */
     static String gutterText(List<LineResult> lines) {
-        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(SyllableGutter::lineText)
+        return lines.stream().filter(l -> l.verdict() != Verdict.BLANK).map(LineResult::mark)
                 .collect(Collectors.joining("\n"));
-    }
-
-    /** "5/5 ✓"; "6/5 ▲+1"; "4/5 ▼−1"; "3 extra"; free verse: just the count. "≈" marks estimated words. */
-    static String lineText(LineResult line) {
-        String approx = line.hasEstimates() ? "≈" : "";
-        return switch (line.verdict()) {
-            case OK -> approx + line.syllables() + "/" + line.target().getAsInt() + " ✓";
-            case LONG -> approx + line.syllables() + "/" + line.target().getAsInt() + " ▲+" + (line.syllables() - line.target().getAsInt());
-            case SHORT -> approx + line.syllables() + "/" + line.target().getAsInt() + " ▼−" + (line.target().getAsInt() - line.syllables());
-            case EXTRA -> approx + line.syllables() + " ✗ extra";
-            case UNCHECKED -> approx + line.syllables();
-            case BLANK -> "";
-        };
     }
 
     /** The hover text of a line: verdict, then one row per word with its count and source. */

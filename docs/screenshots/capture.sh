@@ -7,8 +7,10 @@
 #   studio-wide.png                       1920×1080 with the side panel folded away: the poem's centred column
 #   packaged-app.png                      the same from packaging/target/Kigo/bin/Kigo, if it has been built
 #   studio-craft.png                      the hint strip: season chip, cut and rhyme warning of a stanza
+#   studio-compare-light.png / -dark.png  Generate › Compare (Shortcut+Shift+C), then Run all: three columns written at once
 #   docs/screenshots/capture.sh [seconds-to-wait]
 #   ONLY=studio-craft docs/screenshots/capture.sh    just the shots whose file name starts with $ONLY
+# XVFB_RUN_OPTS replaces xvfb-run's -a (e.g. XVFB_RUN_OPTS="-n 72" for a display of your own).
 # Needs xvfb, imagemagick and xdotool. The model is model-assets/kigo-haiku if present, else the engine's
 # random-weight test fixture (its text is noise: it only shows the streaming and the status bar).
 set -euo pipefail
@@ -31,7 +33,7 @@ shoot() {
   printf '{"theme":"%s","presetName":"Balanced","keywords":"old pond, frog","mode":"%s","modelDir":"%s","window":{"x":0,"y":0,"width":%s,"height":%s,"maximized":false}}' \
     "$theme" "$mode" "$model" "$width" "$height" > "$cfg/kigo/studio.json"
   printf "$draft" > "$cfg/kigo/draft.txt"
-  XDG_CONFIG_HOME="$cfg" KIGO_DATA_DIR="$cfg/data" xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
+  XDG_CONFIG_HOME="$cfg" KIGO_DATA_DIR="$cfg/data" xvfb-run ${XVFB_RUN_OPTS:--a} -s "-screen 0 ${width}x${height}x24" bash -c '
     KIGO_JAVA_OPTS="-Dprism.order=sw" JAVA_TOOL_OPTIONS="-Dprism.order=sw" "'"$launcher"'" & pid=$!
     sleep '"$WAIT"'
     if [[ -n "'"$keys"'" ]]; then
@@ -55,6 +57,12 @@ shoot LIGHT "$OUT/studio-alternatives.png" "$MODEL" CONTINUE_TEXT "ctrl+Return s
 # Each save takes the stanza at the caret; the pauses let the saves land before the dialog counts the pieces.
 shoot LIGHT "$OUT/studio-export.png" "" FROM_KEYWORDS \
   "ctrl+Home ctrl+s sleep 1 key --clearmodifiers ctrl+End ctrl+s sleep 2 key --clearmodifiers ctrl+e"
+# The Compare window opens over the editor; with no window manager it gets the keyboard from xdotool, then
+# Shortcut+Enter runs all (COMPARE_WAIT seconds for the model to write).
+for theme in LIGHT DARK; do
+  shoot "$theme" "$OUT/studio-compare-${theme,,}.png" "$MODEL" FROM_KEYWORDS \
+    "ctrl+shift+c sleep 3 search --name Compare windowfocus --sync key --clearmodifiers ctrl+Return sleep ${COMPARE_WAIT:-10}"
+done
 SHOT_WIDTH=1920 SHOT_HEIGHT=1080 shoot LIGHT "$OUT/studio-wide.png" "" FROM_KEYWORDS "ctrl+b"
 # The packaged app, if packaging/build.sh has made one: its own runtime and its own copy of the model.
 PACKAGED="$ROOT/packaging/target/Kigo/bin/Kigo"

@@ -109,7 +109,7 @@ class HelpAndLayoutTest {
             return found;
         });
         for (String row : List.of("Ctrl+E Export…", "Ctrl+S Save to library", "F1 User guide", "Ctrl+B Side panel",
-                "Ctrl+/ Keyboard shortcuts", "Ctrl+↵ Generate")) {
+                "Ctrl+/ Keyboard shortcuts", "Ctrl+↵ Generate", "Ctrl+Shift+C Compare settings side by side…")) {
             assertTrue(rows.contains(row), row + " in " + rows);
         }
         // F1 brings the guide back.

@@ -70,7 +70,8 @@ final class ComparisonColumnView extends Card {
 
         MeasuredPoem poem = new MeasuredPoem(column, prosody, "Run all to see what these settings write.");
         poem.setId(id + "poem");
-        setBody(poem);
+        // The poem changes at every batch while the model streams: that lays out the poem, not the window.
+        setBody(LayoutIsolated.filling(poem, 120));
 
         FlowPane stats = stats(column, id);
 

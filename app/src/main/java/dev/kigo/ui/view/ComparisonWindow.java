@@ -19,6 +19,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -36,6 +37,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -212,16 +214,28 @@ public final class ComparisonWindow {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.SOMETIMES);
-        HBox prompt = new HBox(8, heading, new HBox(sideBySide, samplesMode), mode, keywords, form, gap, add, remove, save,
-                recent, runAll, stopAll);
+        HBox.setHgrow(keywords, Priority.ALWAYS);
+        // Two rows: what kind of comparison and the library on top, the prompt and the run below.
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        HBox titleRow = new HBox(10, heading, new HBox(sideBySide, samplesMode), titleGap, recent, save);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        HBox promptRow = new HBox(8, mode, keywords, form, gap, add, remove, runAll, stopAll);
+        promptRow.setAlignment(Pos.CENTER_LEFT);
         add.visibleProperty().bind(samplesMode.selectedProperty().not());
         remove.visibleProperty().bind(samplesMode.selectedProperty().not());
         save.visibleProperty().bind(samplesMode.selectedProperty().not());
         for (Button hidden : List.of(add, remove, save)) {
             hidden.managedProperty().bind(hidden.visibleProperty());
         }
+        for (Control fixed : List.of(sideBySide, samplesMode, mode, add, remove, save, recent, runAll, stopAll)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        form.setMinWidth(Region.USE_PREF_SIZE);
+        keywords.setPrefColumnCount(24);
         runAll.textProperty().bind(Bindings.when(samplesMode.selectedProperty()).then("Write samples").otherwise("Run all"));
-        prompt.setAlignment(Pos.CENTER_LEFT);
+        VBox prompt = new VBox(10, titleRow, promptRow);
         prompt.setPadding(new Insets(12));
         prompt.getStyleClass().add("comparison-prompt");
 

@@ -12,9 +12,24 @@ import javafx.scene.layout.Region;
 final class LayoutIsolated extends Region {
 
     private final Region content;
+    /** Zero for a box as big as its content; else this box fills what its parent gives, at least this high. */
+    private final double fillingFrom;
 
     LayoutIsolated(Region content) {
+        this(content, 0);
+    }
+
+    /**
+     * A box that takes the height its parent gives it (at least {@code minHeight}) whatever its content, for content
+     * that changes size often (a column's poem while it streams) inside a parent that has room for it.
+     */
+    static LayoutIsolated filling(Region content, double minHeight) {
+        return new LayoutIsolated(content, minHeight);
+    }
+
+    private LayoutIsolated(Region content, double fillingFrom) {
         this.content = content;
+        this.fillingFrom = fillingFrom;
         content.setManaged(false);
         getChildren().add(content);
     }
@@ -26,7 +41,7 @@ final class LayoutIsolated extends Region {
 
     @Override
     protected double computeMinHeight(double width) {
-        return content.minHeight(width);
+        return fillingFrom > 0 ? fillingFrom : content.minHeight(width);
     }
 
     @Override
@@ -36,7 +51,7 @@ final class LayoutIsolated extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return content.prefHeight(width);
+        return fillingFrom > 0 ? fillingFrom : content.prefHeight(width);
     }
 
     @Override
@@ -46,7 +61,7 @@ final class LayoutIsolated extends Region {
 
     @Override
     protected double computeMaxHeight(double width) {
-        return content.prefHeight(width);
+        return fillingFrom > 0 ? Double.MAX_VALUE : content.prefHeight(width);
     }
 
     @Override

@@ -21,6 +21,8 @@ final class MeasuredPoem extends VBox {
     private final Label waiting = new Label();
     private final ProsodyViewModel prosody;
     private final String emptyText;
+    private String shownText;
+    private List<LineResult> shownLines;
 
     MeasuredPoem(ComparisonColumnViewModel column, ProsodyViewModel prosody, String emptyText) {
         super(2);
@@ -30,6 +32,7 @@ final class MeasuredPoem extends VBox {
         setMinHeight(90);
         waiting.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         waiting.setWrapText(true);
+        // The view model sets the text, then its lines: one update per change of either, not two.
         column.textProperty().addListener(o -> showPoem(column));
         column.linesProperty().addListener(o -> showPoem(column));
         showPoem(column);
@@ -42,6 +45,11 @@ final class MeasuredPoem extends VBox {
     private void showPoem(ComparisonColumnViewModel column) {
         String text = column.textProperty().get();
         List<LineResult> checked = column.linesProperty().get();
+        if (text.equals(shownText) && checked == shownLines) {
+            return;
+        }
+        shownText = text;
+        shownLines = checked;
         if (text.isEmpty()) {
             rows.clear();
             waiting.setText(column.runningProperty().get() ? "…" : emptyText);

@@ -58,6 +58,7 @@ public final class ComparisonColumnViewModel {
     private final StringBuilder raw = new StringBuilder();
     private int tokens;
     private long startNanos;
+    private long lastSpeedUpdate;
     private GenerationRequest request;
     private ModelSession.Loaded model;
     private String keptForm;
@@ -131,7 +132,7 @@ public final class ComparisonColumnViewModel {
         return logProb.getReadOnlyProperty();
     }
 
-    /** One line naming the settings: "Wild · temperature 1.2 · top-k 0 · top-p 0.98 · seed 7 · kept to haiku". */
+    /** One line naming the settings: "Wild · temperature 1.25, top-p 0.98, min-p 0.02, …, seed 7 · kept to haiku". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -216,8 +217,12 @@ public final class ComparisonColumnViewModel {
         if (display.isFull()) {
             cancellation.cancel();
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        speed.set(String.format(Locale.ROOT, "%.1f tokens/s", tokens / Math.max(seconds, 1e-3)));
+        long now = System.nanoTime();
+        // A few updates a second are readable; one per batch only lays the column out again.
+        if (now - lastSpeedUpdate > 250_000_000L) {
+            lastSpeedUpdate = now;
+            speed.set(String.format(Locale.ROOT, "%.1f tokens/s", tokens / Math.max((now - startNanos) / 1e9, 1e-3)));
+        }
         show();
     }
 
@@ -238,8 +243,12 @@ public final class ComparisonColumnViewModel {
         logProb.set(logProbText(finished));
         if (!stopped) {
             state.set(switch (finished.finishReason()) {
+                case END_OF_TEXT, END_OF_FORMAT -> "Finished";
                 case CANCELLED -> "Finished: the stanza is complete";
-                default -> "Finished (" + finished.finishReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+                case MAX_TOKENS -> "Stopped at the token limit";
+                case STOP_STRING -> "Finished at a stop word";
+                case CONTEXT_FULL -> "Stopped: the model's context is full";
+                case CONSTRAINT_DEAD_END -> "Finished: no word fitted the form";
             });
         }
         show();
@@ -299,33 +308,11 @@ public final class ComparisonColumnViewModel {
     }
 
     private void updateSummary() {
-        SamplingSettings s = sampling.getSettings();
         Preset preset = presets.selectedProperty().get();
-        StringBuilder line = new StringBuilder();
-        line.append(preset == null ? "Custom" : preset.name() + (presets.modifiedProperty().get() ? " (edited)" : ""));
-        line.append(" · ").append(s.isGreedy() ? "greedy" : "temperature " + number(s.temperature()));
-        if (!s.isGreedy()) {
-            line.append(" · top-k ").append(s.topK()).append(" · top-p ").append(number(s.topP()));
-            if (s.minP() > 0) {
-                line.append(" · min-p ").append(number(s.minP()));
-            }
-        }
-        if (s.repetitionPenalty() != 1.0) {
-            line.append(" · repetition ").append(number(s.repetitionPenalty()));
-        }
-        if (s.beams() > 1) {
-            line.append(" · ").append(s.beams()).append(" beams");
-        }
-        line.append(" · seed ").append(s.seed());
-        if (keepForm.get() && prosody.formProperty().get() != null) {
-            line.append(" · kept to ").append(prosody.formProperty().get().name());
-        }
-        summary.set(line.toString());
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.1f", value)
-                : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
+        String name = preset == null ? "Custom" : preset.name() + (presets.modifiedProperty().get() ? " (edited)" : "");
+        Form form = prosody.formProperty().get();
+        summary.set(name + " · " + sampling.getSettings().summary()
+                + (keepForm.get() && form != null ? " · kept to " + form.name() : ""));
     }
 
     private static String logProbText(GenerationResult finished) {

@@ -45,6 +45,7 @@ final class SessionFactory {
 
     private static OrtSession create(OrtEnvironment environment, Path modelFile, ByteBuffer graph,
                                      OrtSession.SessionOptions options) throws ModelLoadException {
+        SessionsInCreation.begin();
         try {
             return environment.createSession(graph.duplicate(), options);
         } catch (OrtException e) {
@@ -59,6 +60,8 @@ final class SessionFactory {
             }
             throw new ModelLoadException(modelFile + " is damaged or not an ONNX model, perhaps cut short by a failed"
                     + " copy (ONNX Runtime: " + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        } finally {
+            SessionsInCreation.end();
         }
     }
 

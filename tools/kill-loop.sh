@@ -2,15 +2,15 @@
 # kill -9 a library writer at random moments, over and over, and check what each kill left behind.
 #
 #   tools/kill-loop.sh [KILLS] [FOLDER]      KILLS defaults to 200; FOLDER (default: a new one under /tmp) keeps
-#                                            the library and the last writer's output
+#                                            the library and the last writers' output
 #
 # Each round starts a writer JVM (app/src/test/java/dev/kigo/library/WriterProcess) on the same library.db. It first
 # opens the library as the next start after a crash would, runs the library's integrity check and audits every piece
 # (LibraryAudit: version, three tags, generation, search entry; no orphaned generation), then saves pieces, printing
 # "saved N" after each commit, until it is killed with SIGKILL 0 to 999 ms (uniformly at random) after its first
-# commit, usually inside a transaction. The next round's audit says whether every piece the killed writer reported saved is there: a kill
-# may also leave one piece committed but not yet reported, never fewer than were reported. Prints a table at the end;
-# exits 1 if a piece was lost or an audit was not sound.
+# commit, while it saves. The next round's audit says whether every piece the killed writer reported saved is there:
+# a kill may also leave one piece committed but not yet reported, never fewer than were reported. Prints a table at
+# the end; exits 1 if a piece was lost or an audit was not sound.
 set -euo pipefail
 KILLS="${1:-200}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -230,7 +230,9 @@ COMMON=(
   --icon "$PKG/linux/kigo.png"
   --resource-dir "$STAGE/resources"
 )
-# The studio's JVM options (ZGC, every JIT compiler thread from the start), shared with ./kigo.
+# The studio's JVM options (ZGC, every JIT compiler thread from the start), shared with ./kigo. A native crash report
+# (ONNX Runtime is native code) goes to /tmp, not the poet's current folder (their home, when started from the menu):
+# Kigo.cfg expands only $APPDIR, $BINDIR and $ROOTDIR, so it cannot name the cache folder that ./kigo uses.
 STUDIO_JAVA_OPTIONS=()
 while IFS= read -r option; do
   [[ -z "$option" || "$option" == \#* ]] || STUDIO_JAVA_OPTIONS+=(--java-options "$option")
@@ -247,6 +249,7 @@ say "jpackage --type app-image ($JPACKAGE_BIN)"
   --java-options '-XX:SharedArchiveFile=$APPDIR/kigo.jsa' \
   --java-options '-Xlog:cds=off' \
   --java-options '-Xlog:cds+dynamic=off' \
+  --java-options '-XX:ErrorFile=/tmp/kigo-hs_err_pid%p.log' \
   "${STUDIO_JAVA_OPTIONS[@]}"
 rm -rf "$OUT/jpackage-tmp"
 

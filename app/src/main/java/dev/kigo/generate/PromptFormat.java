@@ -21,8 +21,11 @@ public enum PromptFormat {
 
     /** How lines are joined in the training strings. */
     public static final String LINE_SEPARATOR = " / ";
-    /** Where the model's text breaks into lines: its separator, or a line break it wrote instead. */
-    private static final Pattern LINE_BREAK = Pattern.compile("/|\\R");
+    /**
+     * Where the model's text breaks into lines: its separator, or a line break it wrote instead (the breaks
+     * {@link String#lines()} knows, as the training examples were joined with it; a vertical tab is no break).
+     */
+    private static final Pattern LINE_BREAK = Pattern.compile("/|\r\n|[\n\r]");
 
     private final String id;
     private final String opening;

@@ -46,6 +46,7 @@ final class SessionFactory {
 
     private static OrtSession create(OrtEnvironment environment, Path modelFile, ByteBuffer graph,
                                      OrtSession.SessionOptions options) throws ModelLoadException {
+        SessionsInCreation.begin();
         try {
             return graph == null ? environment.createSession(modelFile.toString(), options)
                     : environment.createSession(graph.duplicate(), options);
@@ -61,6 +62,8 @@ final class SessionFactory {
             }
             throw new ModelLoadException(modelFile + " is damaged or not an ONNX model, perhaps cut short by a failed"
                     + " copy (ONNX Runtime: " + TextTokenizer.firstLine(e.getMessage()) + ").", e);
+        } finally {
+            SessionsInCreation.end();
         }
     }
 

@@ -8,11 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -102,22 +98,7 @@ class TwoProcessesTest {
 
     /** Each piece has its version, its three tags, its generation and its search entry; no generation is orphaned. */
     private void assertEveryPieceComplete() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
-             Statement statement = connection.createStatement()) {
-            assertEquals(0, count(statement, """
-                    SELECT count(*) FROM piece p
-                    WHERE (SELECT count(*) FROM tag WHERE piece_id = p.id) != 3
-                       OR (SELECT count(*) FROM version WHERE piece_id = p.id) != 1
-                       OR p.generation_id IS NULL"""));
-            assertEquals(0, count(statement, "SELECT count(*) FROM generation WHERE id NOT IN (SELECT generation_id FROM piece)"));
-            assertEquals(count(statement, "SELECT count(*) FROM piece"), count(statement, "SELECT count(*) FROM piece_fts"));
-        }
-    }
-
-    private static int count(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
-        }
+        LibraryAudit audit = LibraryAudit.of(file());
+        assertTrue(audit.sound(), audit::line);
     }
 }

@@ -1,20 +1,26 @@
 package dev.kigo.library;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A second process writing to a library, for the concurrency and crash tests: saves pieces (each with a
- * generation, a version and three tags) and prints "saved N" after each commit.
+ * A second process writing to a library, for the concurrency and crash tests and tools/kill-loop.sh: first audits the
+ * library as it finds it (one {@link LibraryAudit#line()}: what an earlier writer's kill left), then saves pieces (each
+ * with a generation, a version and three tags) and prints "saved N" after each commit.
  * Arguments: library file, number of pieces (0 = until killed), label.
  */
 public final class WriterProcess {
     private WriterProcess() { }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws SQLException {
         Path file = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         String label = args[2];
+        if (Files.exists(file)) {
+            System.out.println(LibraryAudit.of(file).line());
+        }
         try (Library library = Library.open(file)) {
             System.out.println("ready");
             System.out.flush();

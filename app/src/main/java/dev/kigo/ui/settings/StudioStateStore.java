@@ -2,6 +2,7 @@ package dev.kigo.ui.settings;
 
 import com.fasterxml.jackson.core.JacksonException;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ public final class StudioStateStore {
         try {
             StudioState state = Json.MAPPER.readValue(file.toFile(), StudioState.class);
             return new Loaded(state == null ? StudioState.defaults() : state, Optional.empty());
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | CharConversionException | IllegalArgumentException e) {
+            // CharConversionException: bytes Jackson takes for UTF-32 that are not; damaged, not unreadable.
             Path aside = setAside(file);
             return new Loaded(StudioState.defaults(), Optional.of("Your saved settings could not be read, so defaults are used; the old file was kept as "
                     + aside.getFileName() + "."));

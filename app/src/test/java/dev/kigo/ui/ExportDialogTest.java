@@ -61,6 +61,25 @@ class ExportDialogTest {
     }
 
     @Test
+    void onAShortScreenTheOptionsScrollAndTheButtonsStayInSight() throws Exception {
+        seedLibrary();
+        StudioApp app = runner.start(configDir, kigoHome);
+        robot.interact(app.window()::showLibrary);
+        robot.clickOn("#library-export");
+        assertTrue(waitFor(10_000, () -> robot.lookup("#export-dialog").tryQuery().isPresent()));
+        javafx.stage.Stage dialog = onFx(() -> (javafx.stage.Stage) robot.lookup("#export-dialog").query().getScene().getWindow());
+        // An 800x600 screen leaves about 560 px for a window.
+        robot.interact(() -> dialog.setHeight(560));
+        javafx.scene.Node run = robot.lookup("#export-run").query();
+        double bottom = onFx(() -> run.localToScene(run.getBoundsInLocal()).getMaxY());
+        double sceneHeight = onFx(() -> run.getScene().getHeight());
+        assertTrue(bottom <= sceneHeight, "Export is inside the window: " + bottom + " of " + sceneHeight);
+        javafx.scene.control.ScrollPane options = robot.lookup("#export-options").queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(onFx(() -> options.getViewportBounds().getHeight() < options.getContent().getBoundsInLocal().getHeight()),
+                "the options scroll");
+    }
+
+    @Test
     void exportsTheSelectionTheSearchResultAndAllWithAPreviewAndOneSentenceErrors() throws Exception {
         seedLibrary();
         StudioApp app = runner.start(configDir, kigoHome);

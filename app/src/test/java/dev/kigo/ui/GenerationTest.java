@@ -7,6 +7,7 @@ import dev.kigo.ui.settings.GenerationMode;
 import dev.kigo.ui.settings.StudioState;
 import dev.kigo.ui.timing.FrameChangeLog;
 import dev.kigo.ui.timing.FxStackSampler;
+import dev.kigo.ui.timing.Measurement;
 import dev.kigo.ui.timing.PulseGapRecorder;
 import dev.kigo.ui.view.PoemEditor;
 import dev.kigo.ui.viewmodel.StreamingDisplay;
@@ -391,8 +392,7 @@ class GenerationTest {
      */
     @Test
     void fxThreadNeverStallsWhileGenerationsStreamAtFullSpeed() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("kigo.measure.pulses"),
-                "pulse-gap measurement runs with -Dkigo.measure.pulses=true");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Measurement.pulsesRequested(), Measurement.howToRequest());
         robot.clickOn("#poem-area").write("the moon");
         // Baseline: the same window, idle but repainting every pulse (the caret blinks), for comparison.
         PulseGapRecorder idle = new PulseGapRecorder();
@@ -404,10 +404,10 @@ class GenerationTest {
         });
         System.out.println("pulse gaps idle: " + PulseGapRecorder.summary(idleGaps));
         PulseGapRecorder recorder = new PulseGapRecorder();
-        int runs = Integer.getInteger("kigo.test.runs", 12);
+        int runs = Measurement.runs(12);
         List<Integer> tokens = new ArrayList<>();
         AtomicInteger started = new AtomicInteger();
-        FxStackSampler stacks = Boolean.getBoolean("kigo.debug.stacks") ? onFx(() -> new FxStackSampler(Thread.currentThread())) : null;
+        FxStackSampler stacks = Measurement.stacksRequested() ? onFx(() -> new FxStackSampler(Thread.currentThread())) : null;
         Map<String, Long> cpuBefore = FxStackSampler.cpuByThread();
         long wallBefore = System.nanoTime();
         if (stacks != null) {
@@ -423,7 +423,7 @@ class GenerationTest {
                 }
             });
             recorder.start();
-            if (Boolean.getBoolean("kigo.debug.frames")) {
+            if (Measurement.framesRequested()) {
                 javafx.scene.Scene scene = app.window().statusBar().getScene();
                 scene.addPostLayoutPulseListener(new FrameChangeLog(scene));
             }
@@ -436,7 +436,7 @@ class GenerationTest {
         System.out.print(FxStackSampler.cpuBetween(cpuBefore, FxStackSampler.cpuByThread(), (System.nanoTime() - wallBefore) / 1e6));
         if (stacks != null) {
             stacks.stop();
-            int first = Integer.getInteger("kigo.debug.stacks.first", 0);
+            int first = Measurement.firstGapsToExplain();
             for (long[] window : onFx(() -> first > 0 ? recorder.firstWindows(first) : recorder.longestWindows(5))) {
                 System.out.printf("gap of %.1f ms:%n%s", (window[1] - window[0]) / 1e6, stacks.explain(window[0], window[1], 40));
             }

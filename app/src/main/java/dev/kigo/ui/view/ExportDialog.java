@@ -19,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
@@ -31,6 +32,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -162,7 +164,14 @@ public final class ExportDialog {
         HBox buttons = new HBox(8, gap, close, run);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(12, new HBox(24, form, previewColumn), progress, error, done, buttons);
+        // On a short screen (800x600) the options scroll and the buttons stay in sight below them.
+        ScrollPane options = new ScrollPane(new HBox(24, form, previewColumn));
+        options.setId("export-options");
+        options.setFitToWidth(true);
+        options.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        options.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(options, Priority.ALWAYS);
+        VBox root = new VBox(12, options, progress, error, done, buttons);
         root.setId("export-dialog");
         root.setPadding(new Insets(18));
         Scene scene = new Scene(root);
@@ -175,6 +184,7 @@ public final class ExportDialog {
             }
         });
         stage.setScene(scene);
+        stage.setMaxHeight(Screen.getPrimary().getVisualBounds().getHeight());
     }
 
     /** Shows the window (it may already be open) in front. */

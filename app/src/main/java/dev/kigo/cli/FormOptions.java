@@ -10,10 +10,7 @@ import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Prosody;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -61,29 +58,11 @@ final class FormOptions {
         return season.isSet() ? goals.withSeason(season.season, season.bonus) : goals;
     }
 
-    /**
-     * The requests with the goals on, each held to its form ({@code forms} at the same places; null for a free one).
-     * Requests that keep the same form go through {@link GenerationGoals#apply} together, so the form keeper, the
-     * season's words and the training lines are built once.
-     */
+    /** The requests with the goals on, each held to its form ({@code forms} at the same places; null for a free one). */
     List<GenerationRequest> apply(List<GenerationRequest> requests, List<Form> forms, SeasonOptions season,
                                   LanguageModel model, Prosody prosody) throws ModelLoadException {
-        GenerationGoals goals = goals(season);
         SyllableConstraint keepForm = forms.stream().anyMatch(Objects::nonNull)
                 ? SyllableConstraint.create(model, prosody) : null;
-        Map<Form, List<Integer>> byForm = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            byForm.computeIfAbsent(forms.get(i), form -> new ArrayList<>()).add(i);
-        }
-        List<GenerationRequest> held = new ArrayList<>(requests);
-        for (Map.Entry<Form, List<Integer>> group : byForm.entrySet()) {
-            List<Integer> places = group.getValue();
-            List<GenerationRequest> applied = goals.apply(places.stream().map(requests::get).toList(), group.getKey(),
-                    model, keepForm);
-            for (int j = 0; j < places.size(); j++) {
-                held.set(places.get(j), applied.get(j));
-            }
-        }
-        return held;
+        return goals(season).apply(requests, forms, model, keepForm);
     }
 }

@@ -13,7 +13,10 @@ import dev.kigo.prosody.Form;
 import dev.kigo.prosody.Saijiki;
 import dev.kigo.prosody.Season;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -84,24 +87,39 @@ public record GenerationGoals(int lineCandidates, boolean allowCoinages, boolean
      */
     public List<GenerationRequest> apply(List<GenerationRequest> requests, Form keptForm, LanguageModel model,
                                          SyllableConstraint keepForm) throws ModelLoadException {
-        if (avoidRhyme && (keptForm == null || !looksAhead())) {
+        return apply(requests, Collections.nCopies(requests.size(), keptForm), model, keepForm);
+    }
+
+    /**
+     * The same with a form per request ({@code forms} at the same places; null for a free one), as a comparison's
+     * columns have: the season's words and the training lines are read once for all of them.
+     */
+    public List<GenerationRequest> apply(List<GenerationRequest> requests, List<Form> forms, LanguageModel model,
+                                         SyllableConstraint keepForm) throws ModelLoadException {
+        boolean anyForm = forms.stream().anyMatch(Objects::nonNull);
+        if (avoidRhyme && (!anyForm || !looksAhead())) {
             throw new IllegalArgumentException("Avoiding rhyme chooses among candidate lines, so it needs a form to keep "
                     + "and line lookahead.");
         }
-        List<GenerationRequest> result = requests;
+        List<GenerationRequest> result = new ArrayList<>(requests);
         if (season != null) {
             SeasonGoal goal = SeasonGoal.create(model.tokenizer(), Saijiki.shipped(), season, seasonBonus);
-            result = result.stream().map(goal::apply).toList();
+            result.replaceAll(goal::apply);
         }
-        if (keptForm != null) {
+        if (anyForm) {
             LineRule rule = avoidRhyme ? LineRule.noRhyme(keepForm.prosody()) : LineRule.NONE;
-            result = result.stream().map(request -> keepForm.constrain(request, keptForm, allowCoinages)
-                    .withLineCandidates(lineCandidates).withLineRule(rule)).toList();
+            for (int i = 0; i < result.size(); i++) {
+                Form form = forms.get(i);
+                if (form != null) {
+                    result.set(i, keepForm.constrain(result.get(i), form, allowCoinages)
+                            .withLineCandidates(lineCandidates).withLineRule(rule));
+                }
+            }
         }
         Optional<TrainingLines> learned = allowCopies ? Optional.empty() : TrainingLines.load(model.info().bundle());
         if (learned.isPresent()) {
-            result = result.stream().map(request -> CopyGuard.guard(request, learned.get())).toList();
+            result.replaceAll(request -> CopyGuard.guard(request, learned.get()));
         }
-        return result;
+        return List.copyOf(result);
     }
 }

@@ -384,7 +384,7 @@ public final class GenerationRun {
             return;
         }
         SamplingSettings settings = sampling.getSettings();
-        String kept = String.join("", blockRaw.subList(0, position));
+        String kept = rawBefore(position);
         GenerationRequest next = blockStanza.withBody(blockStanza.body() + kept + alternative.text(), settings);
         String keptForm = runKeptForm;
         if (keptForm != null) {
@@ -420,7 +420,7 @@ public final class GenerationRun {
         Generator words = session.loaded().get().generator();
         StanzaContinuation stanza = blockStanza;
         SamplingSettings settings = sampling.getSettings();
-        String kept = String.join("", blockRaw.subList(0, position));
+        String kept = rawBefore(position);
         List<TokenEvent.Alternative> alternatives = blockTokens.get(position).alternatives();
         return executor.supply(() -> WholeWords.complete(words, kept,
                 text -> stanza.withBody(stanza.body() + text, settings), alternatives, new CancellationToken()));
@@ -609,13 +609,18 @@ public final class GenerationRun {
                     + "again to pick another word here.");
             return false;
         }
-        String given = blockStanza.body() + String.join("", blockRaw.subList(0, position)) + alternative.text();
+        String given = blockStanza.body() + rawBefore(position) + alternative.text();
         if (!constraint.leavesRoom(given, form)) {
             errors.accept("“" + alternative.text().strip() + "” leaves no way to keep to the form here: pick another "
                     + "word.");
             return false;
         }
         return true;
+    }
+
+    /** The pending block's raw text before token {@code position}: what an alternative there goes on from. */
+    private String rawBefore(int position) {
+        return String.join("", blockRaw.subList(0, position));
     }
 
     private SamplingSettings settingsForNewRun() {
